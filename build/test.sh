@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test, the way CI does, on a fresh machine:
+#   1. installs what the tests need from Debian (chromium for the browser tests, redis-server for the store tests);
+#   2. starts a private redis-server on a free loopback port, and stops it on exit;
+#   3. builds the solution and runs every test project;
+#   4. ends with "N passed, N failed, N skipped". Skipped tests count as a failure: none may skip here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+configuration=${CONFIGURATION:-Release}
+results="$root/artifacts/test-results"
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from apt..."
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+work=$(mktemp -d)
+redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+stop_redis() {
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null; } || true
+  rm -rf "$work"
+}
+trap stop_redis EXIT
+redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$work/redis.pid" \
+  --dir "$work" --save "" --appendonly no --logfile "$work/redis.log"
+for _ in $(seq 1 100); do
+  redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+  sleep 0.1
+done
+redis-cli -p "$redis_port" ping >/dev/null
+
+export HUMANCONNECT_TEST_REDIS="127.0.0.1:$redis_port"
+export HUMANCONNECT_TEST_CHROMIUM=/usr/bin/chromium
+export HUMANCONNECT_TEST_ARTIFACTS="$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+rm -rf "$results"
+mkdir -p "$results"
+dotnet build HumanConnect.AspNetCore.sln -c "$configuration" -warnaserror -nologo -v q
+
+status=0
+dotnet test --solution HumanConnect.AspNetCore.sln -c "$configuration" --no-build \
+  --results-directory "$results" 2>&1 | tee "$results/dotnet-test.log" || status=$?
+
+count() { grep -E "^\s+$1: [0-9]+" "$results/dotnet-test.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(count succeeded)
+failed=$(count failed)
+skipped=$(count skipped)
+total=$(count total)
+if [ "$total" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+if [ "$skipped" -ne 0 ]; then
+  echo "Tests were skipped: every test must run here." >&2
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,41 @@
+namespace HumanConnect.AspNetCore;
+
+/// <summary>Default values of <see cref="HumanConnectOptions"/>: Human API's legacy hosts and the library's names.</summary>
+public static class HumanConnectDefaults
+{
+    /// <summary>The configuration section <c>AddHumanConnect(IConfiguration)</c> is usually given: <c>HumanConnect</c>.</summary>
+    public const string ConfigurationSection = "HumanConnect";
+
+    /// <summary>Human API's session-token exchange endpoint.</summary>
+    public static readonly Uri TokensEndpoint = new("https://user.humanapi.co/v1/connect/tokens");
+
+    /// <summary>Human API's endpoint that issues a fresh publicToken for a known humanId.</summary>
+    public static readonly Uri PublicTokensEndpoint = new("https://user.humanapi.co/v1/connect/publictokens");
+
+    /// <summary>Human API's legacy Connect script, which defines the global <c>HumanConnect</c> object.</summary>
+    public const string ConnectScriptUrl = "https://connect.humanapi.co/connect.js";
+
+    /// <summary>Human API's "Connect Health Data" button image.</summary>
+    public const string ButtonImageUrl = "https://connect.humanapi.co/assets/button/blue.png";
+
+    /// <summary>How long a call to Human API may take before it is abandoned: 10 seconds.</summary>
+    public static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest Human API answer the client reads: 64 KiB, far above any legitimate answer.</summary>
+    public const int MaxUpstreamResponseBytes = 64 * 1024;
+
+    /// <summary>The largest request body the finish endpoint reads: 8 KiB.</summary>
+    public const int MaxRequestBodyBytes = 8 * 1024;
+
+    /// <summary>The longest value accepted for a field of the sessionTokenObject: 256 characters.</summary>
+    public const int MaxFieldLength = 256;
+
+    /// <summary>The route of the token exchange endpoint, relative to where <c>MapHumanConnect</c> maps it.</summary>
+    public const string FinishPattern = "/connect/finish";
+
+    /// <summary>The route of the publicToken refresh endpoint, relative to where <c>MapHumanConnect</c> maps it.</summary>
+    public const string PublicTokenPattern = "/connect/public-token";
+
+    /// <summary>The name of the named <see cref="HttpClient"/> that talks to Human API.</summary>
+    public const string HttpClientName = "HumanConnect.HumanApi";
+}

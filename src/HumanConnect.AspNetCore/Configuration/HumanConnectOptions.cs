@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace HumanConnect.AspNetCore;
+
+/// <summary>
+/// Settings of Human Connect: the app's credentials, Human API's addresses, and defaults for the Connect button.
+/// Bound from the <c>HumanConnect</c> configuration section and validated when the host starts.
+/// </summary>
+public sealed class HumanConnectOptions
+{
+    /// <summary>The app's client id from Human API's developer portal. Public: it is rendered into pages.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The app's client secret. It is only ever sent from the server to Human API's token endpoints; keep it in
+    /// user-secrets, environment variables or a vault, never in a committed file.
+    /// </summary>
+    public string ClientSecret { get; set; } = string.Empty;
+
+    /// <summary>Human API's session-token exchange endpoint (<c>POST</c>, JSON).</summary>
+    public Uri TokensEndpoint { get; set; } = HumanConnectDefaults.TokensEndpoint;
+
+    /// <summary>Human API's publicToken endpoint (<c>POST</c>, JSON).</summary>
+    public Uri PublicTokensEndpoint { get; set; } = HumanConnectDefaults.PublicTokensEndpoint;
+
+    /// <summary>
+    /// The Connect script that defines <c>HumanConnect</c>. An absolute URL, or an app-relative one starting
+    /// with <c>/</c> (resolved against the request's path base) when the script is served by this app.
+    /// </summary>
+    public string ConnectScriptUrl { get; set; } = HumanConnectDefaults.ConnectScriptUrl;
+
+    /// <summary>The image the Connect button shows when it has no content of its own (absolute or app-relative).</summary>
+    public string ButtonImageUrl { get; set; } = HumanConnectDefaults.ButtonImageUrl;
+
+    /// <summary>
+    /// Where Connect's hosted page lives, passed to the Connect script as its <c>_baseURL</c> option.
+    /// <see langword="null"/> (the default) lets the script use Human API's own host. Like
+    /// <see cref="ConnectScriptUrl"/>, it may be app-relative.
+    /// </summary>
+    public string? ConnectBaseUrl { get; set; }
+
+    /// <summary>How long one call to Human API may take before the endpoints answer <c>504</c>.</summary>
+    public TimeSpan UpstreamTimeout { get; set; } = HumanConnectDefaults.UpstreamTimeout;
+
+    /// <summary>The largest answer read from Human API; a larger one is treated as invalid.</summary>
+    public int MaxUpstreamResponseBytes { get; set; } = HumanConnectDefaults.MaxUpstreamResponseBytes;
+
+    /// <summary>The claim that holds the local user id when the default user resolver is used.</summary>
+    public string UserIdClaimType { get; set; } = ClaimTypes.NameIdentifier;
+
+    /// <summary>The Connect UI language passed as the <c>language</c> option (for example <c>en</c>); none when empty.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The Connect UI mode passed as the <c>mode</c> option (for example <c>wellness</c>); none when empty.</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>Whether Connect renders as an in-page modal (the <c>modal</c> option, sent as <c>1</c>).</summary>
+    public bool? Modal { get; set; }
+
+    /// <summary>
+    /// Further Connect options passed to <c>HumanConnect.open</c> untouched, for options this library does not
+    /// know. Values are strings; the button's own attributes override them.
+    /// </summary>
+    public IDictionary<string, string> ExtraOptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where the browser goes after a successful connect. <see langword="null"/> reloads the current page, as
+    /// Human API requires, so the button reopens in edit mode.
+    /// </summary>
+    public string? FinishRedirectUrl { get; set; }
+
+    /// <summary>
+    /// Returns the Content-Security-Policy nonce of the current request, which the script tags then carry.
+    /// <see langword="null"/> or a <see langword="null"/> result emits no nonce. It must produce a fresh value per
+    /// request: a fixed nonce defeats the policy.
+    /// </summary>
+    public Func<HttpContext, string?>? NonceProvider { get; set; }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HumanConnect.AspNetCore;
+
+/// <summary>Configures Human Connect further after <c>AddHumanConnect</c>: its token store and its HTTP client to Human API.</summary>
+public sealed class HumanConnectBuilder
+{
+    internal HumanConnectBuilder(IServiceCollection services, IHttpClientBuilder upstreamHttpClient)
+    {
+        Services = services;
+        UpstreamHttpClient = upstreamHttpClient;
+    }
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The HTTP client that calls Human API's token endpoints. Add a proxy, message handlers or a resilience
+    /// pipeline here. Keep in mind that its requests carry the client secret: never add a handler that logs bodies.
+    /// </summary>
+    public IHttpClientBuilder UpstreamHttpClient { get; }
+
+    /// <summary>Replaces the default store (on <c>IDistributedCache</c>) with <typeparamref name="TStore"/>.</summary>
+    /// <typeparam name="TStore">The store; it receives its dependencies from the container.</typeparam>
+    /// <param name="lifetime">Its lifetime: scoped by default, so a store may depend on a <c>DbContext</c>.</param>
+    /// <returns>This builder.</returns>
+    public HumanConnectBuilder AddTokenStore<TStore>(ServiceLifetime lifetime = ServiceLifetime.Scoped)
+        where TStore : class, IHumanTokenStore
+    {
+        Services.Replace(ServiceDescriptor.Describe(typeof(IHumanTokenStore), typeof(TStore), lifetime));
+        return this;
+    }
+
+    /// <summary>Replaces the default store with one the factory creates.</summary>
+    /// <param name="factory">Creates the store.</param>
+    /// <param name="lifetime">Its lifetime: scoped by default.</param>
+    /// <returns>This builder.</returns>
+    public HumanConnectBuilder AddTokenStore(Func<IServiceProvider, IHumanTokenStore> factory, ServiceLifetime lifetime = ServiceLifetime.Scoped)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Describe(typeof(IHumanTokenStore), factory, lifetime));
+        return this;
+    }
+
+    /// <summary>Replaces how the signed-in user and their <c>clientUserId</c> are determined.</summary>
+    /// <typeparam name="TResolver">The resolver, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public HumanConnectBuilder AddUserResolver<TResolver>()
+        where TResolver : class, IHumanConnectUserResolver
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IHumanConnectUserResolver, TResolver>());
+        return this;
+    }
+}

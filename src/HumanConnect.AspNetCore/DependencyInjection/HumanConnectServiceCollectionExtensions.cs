@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using FluentValidation;
+using HumanConnect.AspNetCore;
+using HumanConnect.AspNetCore.Configuration;
+using HumanConnect.AspNetCore.Connections;
+using HumanConnect.AspNetCore.Endpoints;
+using HumanConnect.AspNetCore.Storage;
+using HumanConnect.AspNetCore.Upstream;
+using HumanConnect.AspNetCore.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Human Connect.</summary>
+public static class HumanConnectServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Human Connect with options bound from a configuration section (usually <c>HumanConnect</c>). The
+    /// options are validated when the host starts; every problem is reported at once.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">The section holding <c>ClientId</c>, <c>ClientSecret</c> and the other <see cref="HumanConnectOptions"/>.</param>
+    /// <returns>A builder to replace the token store or configure the HTTP client to Human API.</returns>
+    public static HumanConnectBuilder AddHumanConnect(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HumanConnectOptions>().Bind(configuration);
+        return AddCore(services);
+    }
+
+    /// <summary>Adds Human Connect with options set in code. They are validated when the host starts.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Sets <see cref="HumanConnectOptions"/>.</param>
+    /// <returns>A builder to replace the token store or configure the HTTP client to Human API.</returns>
+    public static HumanConnectBuilder AddHumanConnect(this IServiceCollection services, Action<HumanConnectOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<HumanConnectOptions>().Configure(configure);
+        return AddCore(services);
+    }
+
+    private static HumanConnectBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<HumanConnectOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanConnectOptions>, HumanConnectOptionsValidator>());
+
+        // Both are TryAdd inside: a cache (Redis, SQL) or key ring the host registered is kept.
+        services.AddDistributedMemoryCache();
+        services.AddDataProtection();
+        services.AddAntiforgery();
+
+        services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
+        services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
+        services.TryAddSingleton<IValidator<SessionTokenObject>, SessionTokenObjectValidator>();
+        services.TryAddSingleton<HumanConnectEndpointNames>();
+        services.TryAddScoped<HumanConnectService>();
+
+        var upstream = services.AddHttpClient<HumanApiClient>(HumanConnectDefaults.HttpClientName, static client =>
+        {
+            // HumanApiClient enforces HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+        });
+
+        return new HumanConnectBuilder(services, upstream);
+    }
+
+    private static readonly ProductInfoHeaderValue UserAgent = new(
+        "HumanConnect.AspNetCore",
+        typeof(HumanConnectOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+}

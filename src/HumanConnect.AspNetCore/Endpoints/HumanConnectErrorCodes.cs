@@ -1,0 +1,50 @@
+namespace HumanConnect.AspNetCore;
+
+/// <summary>
+/// The stable, machine-readable codes the Human Connect endpoints put in the <c>errorCode</c> extension of every
+/// <c>application/problem+json</c> answer. Titles and details may be reworded; these codes will not change.
+/// </summary>
+public static class HumanConnectErrorCodes
+{
+    /// <summary>401: nobody is signed in.</summary>
+    public const string NotAuthenticated = "not_authenticated";
+
+    /// <summary>400: the antiforgery token is missing or does not match the user's cookie.</summary>
+    public const string AntiforgeryFailed = "antiforgery_failed";
+
+    /// <summary>400: the body is missing or is not valid JSON / form data.</summary>
+    public const string MalformedBody = "malformed_body";
+
+    /// <summary>413: the body is larger than any sessionTokenObject.</summary>
+    public const string BodyTooLarge = "body_too_large";
+
+    /// <summary>415: the body is neither <c>application/json</c> nor <c>application/x-www-form-urlencoded</c>.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>400: a field of the sessionTokenObject is missing, too long, holds control characters, or names another app.</summary>
+    public const string ValidationFailed = "validation_failed";
+
+    /// <summary>404: the signed-in user never connected, so there is no humanId to ask a publicToken for.</summary>
+    public const string NotConnected = "not_connected";
+
+    /// <summary>403: Human API says the session belongs to another user than the signed-in one. Nothing was stored.</summary>
+    public const string ClientUserMismatch = "client_user_mismatch";
+
+    /// <summary>403: Human API says the session belongs to another app. Nothing was stored.</summary>
+    public const string ClientIdMismatch = "client_id_mismatch";
+
+    /// <summary>502: Human API refused the request (a 4xx answer: bad credentials, unknown or spent session token).</summary>
+    public const string UpstreamRejected = "upstream_rejected";
+
+    /// <summary>502: Human API could not be reached or answered 5xx.</summary>
+    public const string UpstreamUnavailable = "upstream_unavailable";
+
+    /// <summary>502: Human API answered with something that is not the expected JSON.</summary>
+    public const string UpstreamInvalidResponse = "upstream_invalid_response";
+
+    /// <summary>504: Human API did not answer in time.</summary>
+    public const string UpstreamTimeout = "upstream_timeout";
+
+    /// <summary>503: the token store failed. Nothing was half-written.</summary>
+    public const string StoreUnavailable = "store_unavailable";
+}

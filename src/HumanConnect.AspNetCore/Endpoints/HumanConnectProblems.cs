@@ -1,0 +1,71 @@
+using HumanConnect.AspNetCore.Upstream;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HumanConnect.AspNetCore.Endpoints;
+
+/// <summary>
+/// Builds every failure answer of the endpoints: <c>application/problem+json</c> with a stable
+/// <c>errorCode</c> and a detail a developer can act on. Nothing secret, nothing from upstream, goes in.
+/// </summary>
+internal static class HumanConnectProblems
+{
+    public const string ErrorCodeKey = "errorCode";
+
+    public static ProblemHttpResult NotAuthenticated() => Problem(StatusCodes.Status401Unauthorized,
+        HumanConnectErrorCodes.NotAuthenticated, "Sign in first.", "Human Connect endpoints need a signed-in user.");
+
+    public static ProblemHttpResult AntiforgeryFailed() => Problem(StatusCodes.Status400BadRequest,
+        HumanConnectErrorCodes.AntiforgeryFailed, "Antiforgery validation failed.",
+        "Send the antiforgery token rendered with the Connect button in the request header it names.");
+
+    public static ProblemHttpResult MalformedBody(string detail) => Problem(StatusCodes.Status400BadRequest,
+        HumanConnectErrorCodes.MalformedBody, "The request body could not be read.", detail);
+
+    public static ProblemHttpResult BodyTooLarge() => Problem(StatusCodes.Status413PayloadTooLarge,
+        HumanConnectErrorCodes.BodyTooLarge, "The request body is too large.",
+        $"A sessionTokenObject is never larger than {HumanConnectDefaults.MaxRequestBodyBytes} bytes.");
+
+    public static ProblemHttpResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType,
+        HumanConnectErrorCodes.UnsupportedMediaType, "Unsupported content type.",
+        "Post the sessionTokenObject as application/json or application/x-www-form-urlencoded.");
+
+    public static ValidationProblem ValidationFailed(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
+        detail: "The sessionTokenObject is not valid: see errors.",
+        title: "One or more fields are invalid.",
+        extensions: new Dictionary<string, object?> { [ErrorCodeKey] = HumanConnectErrorCodes.ValidationFailed });
+
+    public static ProblemHttpResult NotConnected() => Problem(StatusCodes.Status404NotFound,
+        HumanConnectErrorCodes.NotConnected, "This user has not connected Human API.",
+        "Open Connect in create mode first; a publicToken exists only after the first connect.");
+
+    public static ProblemHttpResult ClientUserMismatch() => Problem(StatusCodes.Status403Forbidden,
+        HumanConnectErrorCodes.ClientUserMismatch, "The Connect session belongs to another user.",
+        "Human API issued these tokens for a different clientUserId than the signed-in user's. Nothing was stored.");
+
+    public static ProblemHttpResult ClientIdMismatch() => Problem(StatusCodes.Status403Forbidden,
+        HumanConnectErrorCodes.ClientIdMismatch, "The Connect session belongs to another app.",
+        "Human API issued these tokens for a different clientId than this app's. Nothing was stored.");
+
+    public static ProblemHttpResult StoreUnavailable() => Problem(StatusCodes.Status503ServiceUnavailable,
+        HumanConnectErrorCodes.StoreUnavailable, "The token store is unavailable.",
+        "The tokens could not be read or saved. Nothing was changed; try again.");
+
+    public static ProblemHttpResult Upstream(HumanApiFailureKind failure) => failure switch
+    {
+        HumanApiFailureKind.Rejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
+            "Human API refused the request.",
+            "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),
+        HumanApiFailureKind.Timeout => Problem(StatusCodes.Status504GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout,
+            "Human API did not answer in time.", "Try again in a moment."),
+        HumanApiFailureKind.InvalidResponse => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse,
+            "Human API answered with something unexpected.", "The answer was not the expected JSON. Try again in a moment."),
+        _ => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamUnavailable,
+            "Human API is unavailable.", "Human API could not be reached or failed. Try again in a moment."),
+    };
+
+    private static ProblemHttpResult Problem(int status, string errorCode, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title,
+            extensions: new Dictionary<string, object?> { [ErrorCodeKey] = errorCode });
+}

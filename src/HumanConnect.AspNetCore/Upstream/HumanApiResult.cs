@@ -1,0 +1,28 @@
+namespace HumanConnect.AspNetCore.Upstream;
+
+/// <summary>Why a call to Human API produced no usable answer.</summary>
+internal enum HumanApiFailureKind
+{
+    /// <summary>Human API answered 4xx: it refused the credentials, the session token or the user.</summary>
+    Rejected,
+
+    /// <summary>Human API could not be reached, or answered 5xx.</summary>
+    Unavailable,
+
+    /// <summary>Human API answered 2xx with a body that is not the expected JSON, lacks fields, or is too large.</summary>
+    InvalidResponse,
+
+    /// <summary>Human API did not answer within <see cref="HumanConnectOptions.UpstreamTimeout"/>.</summary>
+    Timeout,
+}
+
+/// <summary>The outcome of one call to Human API: a value, or a typed failure with the upstream status when there was one.</summary>
+internal readonly record struct HumanApiResult<T>(T? Value, HumanApiFailureKind Failure, int? UpstreamStatus)
+    where T : class
+{
+    public bool Succeeded => Value is not null;
+
+    public static HumanApiResult<T> Success(T value) => new(value, default, null);
+
+    public static HumanApiResult<T> Fail(HumanApiFailureKind failure, int? upstreamStatus = null) => new(null, failure, upstreamStatus);
+}
