@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 var sample = builder.Configuration.GetSection("Sample").Get<SampleOptions>() ?? new SampleOptions();
+var dataDirectory = Path.GetFullPath(sample.DataDirectory, builder.Environment.ContentRootPath);
 
 builder.Services.AddRazorPages();
 builder.Services
@@ -21,9 +22,9 @@ builder.Services.AddAuthorization();
 // Keys on disk, so that cookies and the encrypted tokens in SQLite survive a restart.
 builder.Services.AddDataProtection()
     .SetApplicationName("HumanConnect.SampleHost")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
-builder.Services.Configure<SqliteTokenStoreOptions>(builder.Configuration.GetSection("Sample"));
+builder.Services.Configure<SqliteTokenStoreOptions>(options => options.DatabasePath = Path.Combine(dataDirectory, "human-tokens.db"));
 var humanConnect = builder.Services
     .AddHumanConnect(builder.Configuration.GetSection("HumanConnect"))
     .AddTokenStore<SqliteHumanTokenStore>(ServiceLifetime.Singleton);

@@ -9,6 +9,12 @@ public sealed class SampleOptions
     /// </summary>
     public bool UseSandbox { get; set; } = true;
 
+    /// <summary>
+    /// Where the sample keeps its state (the SQLite database and the Data Protection keys); relative paths are
+    /// under the content root.
+    /// </summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
     /// <summary>Where the sandbox is mounted.</summary>
     public string SandboxPath { get; set; } = "/sandbox";
 }
