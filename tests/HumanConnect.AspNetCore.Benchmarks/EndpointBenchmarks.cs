@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using BenchmarkDotNet.Attributes;
+using HumanConnect.AspNetCore.Users;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.AspNetCore.Benchmarks;
+
+/// <summary>
+/// A whole request through the endpoints in process: authentication, antiforgery, binding, FluentValidation,
+/// the upstream client's JSON (answered from memory) and the default encrypted store.
+/// </summary>
+[MemoryDiagnoser]
+public class EndpointBenchmarks
+{
+    private const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
+    private const string UserHeader = "X-Bench-User";
+
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+    private string _cookie = null!;
+    private string _token = null!;
+    private byte[] _json = null!;
+    private byte[] _form = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddRouting();
+        builder.Services.AddAuthentication("bench").AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>("bench", null);
+        var clientUserId = new ClaimsHumanConnectUserResolver(new StaticOptionsMonitor()).GetClientUserId("alice");
+        builder.Services
+            .AddHumanConnect(options =>
+            {
+                options.ClientId = ClientId;
+                options.ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
+            })
+            .UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedHumanApiHandler(ClientId, clientUserId));
+
+        _app = builder.Build();
+        _app.UseAuthentication();
+        _app.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(context).RequestToken!);
+        _app.MapHumanConnect();
+        await _app.StartAsync();
+
+        _client = _app.GetTestClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/antiforgery");
+        request.Headers.Add(UserHeader, "alice");
+        using var response = await _client.SendAsync(request);
+        _token = await response.Content.ReadAsStringAsync();
+        _cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        _json = Encoding.UTF8.GetBytes($$"""{"humanId":"52867cbede3155565f000a0d","clientId":"{{ClientId}}","sessionToken":"8836c122c0483eb193ac2dd121136931"}""");
+        _form = Encoding.UTF8.GetBytes($"humanId=52867cbede3155565f000a0d&clientId={ClientId}&sessionToken=8836c122c0483eb193ac2dd121136931");
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<int> FinishWithJson() => PostAsync("/connect/finish", _json, "application/json");
+
+    [Benchmark]
+    public Task<int> FinishWithForm() => PostAsync("/connect/finish", _form, "application/x-www-form-urlencoded");
+
+    [Benchmark]
+    public Task<int> PublicToken() => PostAsync("/connect/public-token", [], "application/json");
+
+    private async Task<int> PostAsync(string path, byte[] body, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add(UserHeader, "alice");
+        request.Headers.Add("Cookie", _cookie);
+        request.Headers.Add("RequestVerificationToken", _token);
+        using var response = await _client.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (int)response.StatusCode;
+    }
+
+    private sealed class StaticOptionsMonitor : IOptionsMonitor<HumanConnectOptions>
+    {
+        public HumanConnectOptions CurrentValue { get; } = new();
+
+        public HumanConnectOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<HumanConnectOptions, string?> listener) => null;
+    }
+
+    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+        {
+            if (!Request.Headers.TryGetValue(UserHeader, out var user))
+            {
+                return Task.FromResult(AuthenticateResult.NoResult());
+            }
+
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], Scheme.Name);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        }
+    }
+}
