@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging.Testing;
 namespace HumanConnect.AspNetCore.Tests.Infrastructure;
 
 /// <summary>How a test request deals with antiforgery.</summary>
-internal enum Antiforgery
+public enum Antiforgery
 {
     /// <summary>Cookie and header from <c>GET /antiforgery</c>, fetched as the same user: what the browser module sends.</summary>
     Valid,
