@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -76,23 +77,37 @@ internal sealed class TestApp : IAsyncDisposable
     /// <param name="services">Host registrations made after <c>AddHumanConnect</c>.</param>
     /// <param name="pathBase">When set, the host calls <c>app.UsePathBase</c> with it.</param>
     /// <param name="map">Maps the endpoints; <c>app.MapHumanConnect()</c> by default.</param>
+    /// <param name="configuration">
+    /// When set, the options come only from these configuration keys, through <c>AddHumanConnect(IConfiguration)</c>.
+    /// </param>
     public static async Task<TestApp> StartAsync(
         Action<HumanConnectOptions>? options = null,
         Action<HumanConnectBuilder>? humanConnect = null,
         Action<IServiceCollection>? services = null,
         string pathBase = "",
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        IDictionary<string, string?>? configuration = null)
     {
         var upstream = new StubUpstream();
         var builder = CreateBuilder();
-        var connect = builder.Services.AddHumanConnect(o =>
+        HumanConnectBuilder connect;
+        if (configuration is null)
         {
-            o.ClientId = TestData.ClientId;
-            o.ClientSecret = TestData.ClientSecret;
-            o.TokensEndpoint = TestData.TokensEndpoint;
-            o.PublicTokensEndpoint = TestData.PublicTokensEndpoint;
-            options?.Invoke(o);
-        });
+            connect = builder.Services.AddHumanConnect(o =>
+            {
+                o.ClientId = TestData.ClientId;
+                o.ClientSecret = TestData.ClientSecret;
+                o.TokensEndpoint = TestData.TokensEndpoint;
+                o.PublicTokensEndpoint = TestData.PublicTokensEndpoint;
+                options?.Invoke(o);
+            });
+        }
+        else
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            connect = builder.Services.AddHumanConnect(builder.Configuration.GetSection(HumanConnectDefaults.ConfigurationSection));
+        }
+
         connect.UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => upstream);
         humanConnect?.Invoke(connect);
         services?.Invoke(builder.Services);
