@@ -188,6 +188,22 @@ internal sealed class TestApp : IAsyncDisposable
         return (setCookie.Split(';')[0], token);
     }
 
+    /// <summary>Every response so far, and every log record, that carries one of <see cref="SecretValues"/>.</summary>
+    public IReadOnlyList<string> FindSecretLeaks()
+    {
+        List<string> responses;
+        lock (_responses)
+        {
+            responses = [.. _responses];
+        }
+
+        return
+        [
+            .. SecretScan.FindIn("response", responses, SecretValues),
+            .. SecretScan.FindIn("log record", Logs.GetSnapshot().Select(SecretScan.Describe), SecretValues),
+        ];
+    }
+
     public async ValueTask DisposeAsync()
     {
         var problems = new List<string>();
@@ -197,8 +213,7 @@ internal sealed class TestApp : IAsyncDisposable
             problems.Add($"{Upstream.PendingExpectations} expected upstream call(s) never came");
         }
 
-        problems.AddRange(SecretScan.FindIn("response", _responses, SecretValues));
-        problems.AddRange(SecretScan.FindIn("log record", Logs.GetSnapshot().Select(SecretScan.Describe), SecretValues));
+        problems.AddRange(FindSecretLeaks());
 
         Client.Dispose();
         await _app.DisposeAsync();
