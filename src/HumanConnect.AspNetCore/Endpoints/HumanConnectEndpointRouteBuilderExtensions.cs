@@ -49,7 +49,8 @@ public static class HumanConnectEndpointRouteBuilderExtensions
                 static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.FinishAsync(httpContext, connect))
             .AddEndpointFilter(new SessionTokenBindingFilter())
             .AddEndpointFilter(validation)
-            .Accepts<SessionTokenObject>("application/json", "application/x-www-form-urlencoded")
+            // No Accepts<T>(...) metadata on purpose: routing would then answer other content types with a bare 415
+            // before the binding filter could answer its problem+json one.
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using HumanConnect.AspNetCore.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanConnect.AspNetCore.Tests;
+
+/// <summary>Where the endpoints live and which conventions they take: route groups, PathBase, authorization, names.</summary>
+public sealed class MapHumanConnectTests
+{
+    [Fact]
+    public async Task MapHumanConnect_under_a_group_serves_finish_below_the_prefix()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        using var response = await app.PostAsync("/health/connect/finish", JsonBody());
+
+        await response.AssertOkJsonAsync();
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_under_a_group_serves_public_token_below_the_prefix()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
+
+        using var response = await app.PostAsync("/health/connect/public-token", content: null);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, HumanConnectErrorCodes.NotConnected);
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_under_a_group_does_not_serve_the_unprefixed_path()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
+
+        using var response = await app.PostAsync("/connect/finish", JsonBody());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_works_below_a_path_base()
+    {
+        await using var app = await TestApp.StartAsync(pathBase: "/base");
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        using var response = await app.PostAsync("/connect/finish", JsonBody());
+
+        await response.AssertOkJsonAsync();
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_can_be_mapped_under_two_prefixes()
+    {
+        await using var app = await TestApp.StartAsync(map: a =>
+        {
+            a.MapHumanConnect();
+            a.MapGroup("/v2").MapHumanConnect();
+        });
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        await (await app.PostAsync("/connect/finish", JsonBody())).AssertOkJsonAsync();
+        await (await app.PostAsync("/v2/connect/finish", JsonBody())).AssertOkJsonAsync();
+    }
+
+    [Fact]
+    public async Task RequireAuthorization_on_the_returned_builder_forbids_users_who_fail_the_policy()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapHumanConnect().RequireAuthorization(TestApp.OnlyBobPolicy));
+
+        using var response = await app.PostAsync("/connect/finish", JsonBody(), user: TestData.Alice);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(app.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task RequireAuthorization_on_the_returned_builder_lets_users_who_meet_the_policy_through()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapHumanConnect().RequireAuthorization(TestApp.OnlyBobPolicy));
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer(TestData.Bob)));
+
+        using var response = await app.PostAsync("/connect/finish", JsonBody(), user: TestData.Bob);
+
+        await response.AssertOkJsonAsync();
+    }
+
+    [Fact]
+    public async Task RequireAuthorization_applies_to_the_public_token_endpoint_too()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapHumanConnect().RequireAuthorization(TestApp.OnlyBobPolicy));
+
+        using var response = await app.PublicTokenAsync(user: TestData.Alice);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_without_AddHumanConnect_throws_at_map_time()
+    {
+        var builder = TestApp.CreateBuilder();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapHumanConnect());
+
+        Assert.Contains("AddHumanConnect", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_endpoints_carry_distinct_endpoint_names()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
+
+        var names = NamesByRoute(app);
+
+        Assert.Equal(["/health/connect/finish", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2, names.Values.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task Endpoint_names_resolve_with_LinkGenerator_including_prefix_and_path_base()
+    {
+        await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
+        var links = app.Services.GetRequiredService<LinkGenerator>();
+
+        var names = NamesByRoute(app);
+
+        Assert.Equal("/base/health/connect/finish", links.GetPathByName(names["/health/connect/finish"], values: null, pathBase: "/base"));
+        Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
+    }
+
+    private static Dictionary<string, string> NamesByRoute(TestApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText!.Contains("/connect/", StringComparison.Ordinal))
+            .ToDictionary(
+                endpoint => endpoint.RoutePattern.RawText!,
+                endpoint => Assert.IsType<IEndpointNameMetadata>(endpoint.Metadata.GetMetadata<IEndpointNameMetadata>(), exactMatch: false).EndpointName,
+                StringComparer.Ordinal);
+
+    private static JsonContent JsonBody() => JsonContent.Create(TestData.SessionTokenObject());
+}

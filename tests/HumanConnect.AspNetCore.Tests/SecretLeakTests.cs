@@ -1,0 +1,153 @@
+using System.Net;
+using HumanConnect.AspNetCore.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace HumanConnect.AspNetCore.Tests;
+
+/// <summary>
+/// The client secret and every accessToken stay out of responses and logs (captured at Trace). Every test host
+/// scans for them on dispose; these tests drive the paths most likely to leak and assert it explicitly.
+/// </summary>
+public sealed class SecretLeakTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Secret_scan_finds_a_secret_in_a_message_a_state_value_or_an_exception()
+    {
+        var collector = new FakeLogCollector();
+        var logger = new FakeLogger(collector);
+        logger.LogInformation("token {Token}", TestData.AccessToken);
+        logger.LogWarning(new InvalidOperationException("secret " + TestData.ClientSecret), "failed");
+        logger.LogWarning("nothing here");
+
+        var leaks = SecretScan.FindIn("log record", collector.GetSnapshot().Select(SecretScan.Describe), [TestData.ClientSecret, TestData.AccessToken]);
+
+        Assert.Equal(2, leaks.Count());
+    }
+
+    [Fact]
+    public async Task Logs_are_captured_down_to_debug_level()
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
+
+        var records = app.Logs.GetSnapshot();
+        Assert.Contains(records, r => r.Level == LogLevel.Debug && r.Category!.StartsWith("HumanConnect.", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Id.Name == "TokensStored");
+    }
+
+    [Fact]
+    public async Task Connect_and_refresh_leak_neither_secret_nor_access_token()
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+        app.Upstream.ExpectPublicTokens(UpstreamAnswers.Json(new { humanId = TestData.HumanId, publicToken = TestData.NewPublicToken }));
+
+        (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
+        (await app.PublicTokenAsync()).EnsureSuccessStatusCode();
+
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    public async Task Upstream_refusal_that_echoes_the_signed_request_leaks_nothing(HttpStatusCode status)
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.EchoRequest(status, "MARKER"));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task Library_logs_no_upstream_exception_message()
+    {
+        // The library logs only the error kind: a message may quote whatever a handler saw. (IHttpClientFactory's own
+        // System.Net.Http.HttpClient.* loggers do log the exception; the library does not control those.)
+        const string marker = "EXCEPTION-MESSAGE-MARKER";
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.Throw(new HttpRequestException(HttpRequestError.ProxyTunnelError, marker)));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        var libraryRecords = app.Logs.GetSnapshot().Where(r => r.Category!.StartsWith("HumanConnect.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(libraryRecords, r => r.Id.Name == "UpstreamUnreachable" && r.Message.Contains("ProxyTunnelError", StringComparison.Ordinal));
+        Assert.DoesNotContain(libraryRecords, r => SecretScan.Describe(r).Contains(marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Discarded_tokens_of_a_mismatched_answer_leak_nowhere()
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer(TestData.Bob)));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task Incomplete_upstream_answer_carrying_an_access_token_leaks_nowhere()
+    {
+        await using var app = await TestApp.StartAsync();
+        var answer = TestData.TokensAnswer();
+        answer.Remove("clientUserId");
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(answer));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task Timed_out_exchange_leaks_nothing()
+    {
+        await using var app = await TestApp.StartAsync(options: o => o.UpstreamTimeout = TimeSpan.FromMilliseconds(200));
+        app.Upstream.ExpectTokens(UpstreamAnswers.Hang());
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task Store_failure_leaks_nothing()
+    {
+        var backend = new HostTokenStoreBackend { FailSaves = true };
+        await using var app = await TestApp.StartAsync(
+            humanConnect: connect => connect.AddTokenStore<HostTokenStore>(),
+            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, backend));
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Exception is TimeoutException);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task The_secret_travels_in_the_upstream_body_never_in_its_url()
+    {
+        await using var app = await TestApp.StartAsync();
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
+
+        var sent = app.Upstream.SingleRequest();
+        Assert.DoesNotContain(TestData.ClientSecret, sent.Url.ToString(), StringComparison.Ordinal);
+        Assert.Contains(TestData.ClientSecret, sent.Body, StringComparison.Ordinal);
+    }
+}
