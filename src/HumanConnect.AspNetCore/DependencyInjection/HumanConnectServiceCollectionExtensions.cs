@@ -68,6 +68,10 @@ public static class HumanConnectServiceCollectionExtensions
             client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
         });
 
+        // HumanApiClient logs each call itself, without bodies. The factory's default loggers would also log a
+        // failing handler's exception message, which a host's handler might fill with the signed request.
+        upstream.RemoveAllLoggers();
+
         return new HumanConnectBuilder(services, upstream);
     }
 
