@@ -54,10 +54,7 @@ internal sealed partial class HumanConnectButtonRenderer(
         output.Attributes.SetAttribute(StateAttribute, state.Kind == HumanConnectButtonKind.Edit ? "edit" : "create");
 
         var childContent = await output.GetChildContentAsync();
-        if (childContent.IsEmptyOrWhiteSpace)
-        {
-            output.Content.SetHtmlContent(ButtonImage(httpContext.Request));
-        }
+        output.Content.SetHtmlContent(childContent.IsEmptyOrWhiteSpace ? ButtonImage(httpContext.Request) : childContent);
 
         var scriptTags = scripts.RenderOnce(httpContext, button.Nonce);
         if (scriptTags is not null)
