@@ -26,6 +26,7 @@ internal sealed class DistributedCacheHumanTokenStore(IDistributedCache cache, I
     public async Task<HumanTokens?> GetAsync(string localUserId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
+        cancellationToken.ThrowIfCancellationRequested();
         var protectedBytes = await cache.GetAsync(KeyFor(localUserId), cancellationToken);
         if (protectedBytes is null)
         {
@@ -42,6 +43,9 @@ internal sealed class DistributedCacheHumanTokenStore(IDistributedCache cache, I
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
         ArgumentNullException.ThrowIfNull(tokens);
+
+        // Some caches (the memory cache among them) ignore the token: honour it here so a cancelled save writes nothing.
+        cancellationToken.ThrowIfCancellationRequested();
         var json = JsonSerializer.SerializeToUtf8Bytes(StoredTokens.From(tokens), HumanConnectJsonContext.Default.StoredTokens);
         return cache.SetAsync(KeyFor(localUserId), _protector.Protect(json), NeverExpires, cancellationToken);
     }
@@ -49,6 +53,7 @@ internal sealed class DistributedCacheHumanTokenStore(IDistributedCache cache, I
     public Task RemoveAsync(string localUserId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
+        cancellationToken.ThrowIfCancellationRequested();
         return cache.RemoveAsync(KeyFor(localUserId), cancellationToken);
     }
 

@@ -1,0 +1,55 @@
+using HumanConnect.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HumanConnect.SampleHost.Pages;
+
+/// <summary>The signed-in user's connection: what the store holds, with the access token never shown.</summary>
+public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users) : PageModel
+{
+    public bool SignedIn { get; private set; }
+
+    public HumanTokens? Connection { get; private set; }
+
+    /// <summary>The access token is a secret: the page only says that one is stored, and how long it is.</summary>
+    public string MaskedAccessToken => Connection is null ? string.Empty : $"•••••••• (stored encrypted, {Connection.AccessToken.Length} characters)";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetLocalUserId(HttpContext);
+        SignedIn = userId is not null;
+        if (userId is not null)
+        {
+            Connection = await store.GetAsync(userId, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostForgetPublicTokenAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetLocalUserId(HttpContext);
+        if (userId is null)
+        {
+            return Challenge();
+        }
+
+        var stored = await store.GetAsync(userId, cancellationToken);
+        if (stored is not null)
+        {
+            await store.SaveAsync(userId, stored with { PublicToken = null }, cancellationToken);
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostForgetAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetLocalUserId(HttpContext);
+        if (userId is null)
+        {
+            return Challenge();
+        }
+
+        await store.RemoveAsync(userId, cancellationToken);
+        return RedirectToPage();
+    }
+}

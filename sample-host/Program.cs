@@ -1,0 +1,55 @@
+using HumanConnect.SampleHost;
+using HumanConnect.SampleHost.Security;
+using HumanConnect.SampleHost.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+var sample = builder.Configuration.GetSection("Sample").Get<SampleOptions>() ?? new SampleOptions();
+var dataDirectory = Path.GetFullPath(sample.DataDirectory, builder.Environment.ContentRootPath);
+
+builder.Services.AddRazorPages();
+builder.Services
+    .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/signin";
+        options.Cookie.Name = "HumanConnectSample";
+        options.Cookie.SameSite = SameSiteMode.Lax;
+    });
+builder.Services.AddAuthorization();
+
+// Keys on disk, so that cookies and the encrypted tokens in SQLite survive a restart.
+builder.Services.AddDataProtection()
+    .SetApplicationName("HumanConnect.SampleHost")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+builder.Services.Configure<SqliteTokenStoreOptions>(options => options.DatabasePath = Path.Combine(dataDirectory, "human-tokens.db"));
+var humanConnect = builder.Services
+    .AddHumanConnect(builder.Configuration.GetSection("HumanConnect"))
+    .AddTokenStore<SqliteHumanTokenStore>(ServiceLifetime.Singleton);
+builder.Services.PostConfigure<HumanConnect.AspNetCore.HumanConnectOptions>(options =>
+    options.NonceProvider = ContentSecurityPolicyMiddleware.NonceOf);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseMiddleware<ContentSecurityPolicyMiddleware>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorPages();
+app.MapHumanConnect();
+
+app.Run();
+
+/// <summary>The sample's entry point, public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+namespace HumanConnect.SampleHost;
+
+/// <summary>How the sample runs: on the embedded sandbox (the default) or against the real Human API.</summary>
+public sealed class SampleOptions
+{
+    /// <summary>
+    /// Mount the Human API sandbox in this app and point Human Connect at it. Set to <see langword="false"/> (with
+    /// HumanConnect:ClientId and HumanConnect:ClientSecret in user-secrets or environment variables) to use Human API.
+    /// </summary>
+    public bool UseSandbox { get; set; } = true;
+
+    /// <summary>
+    /// Where the sample keeps its state (the SQLite database and the Data Protection keys); relative paths are
+    /// under the content root.
+    /// </summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Where the sandbox is mounted.</summary>
+    public string SandboxPath { get; set; } = "/sandbox";
+}

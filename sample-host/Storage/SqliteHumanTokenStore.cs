@@ -1,0 +1,127 @@
+using HumanConnect.AspNetCore;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.SampleHost.Storage;
+
+/// <summary>
+/// A host's own <see cref="IHumanTokenStore"/>: one row per local user in a SQLite file. This is the pattern for
+/// keeping tokens beside your user records: an upsert makes each save atomic, and the access token is encrypted
+/// with Data Protection before it reaches the disk (the other columns are not secrets).
+/// </summary>
+public sealed class SqliteHumanTokenStore : IHumanTokenStore
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS human_tokens (
+            local_user_id          TEXT NOT NULL PRIMARY KEY,
+            human_id               TEXT NOT NULL,
+            access_token_protected TEXT NOT NULL,
+            public_token           TEXT NULL,
+            client_user_id         TEXT NOT NULL,
+            updated_at             TEXT NOT NULL
+        );
+        """;
+
+    private readonly string _connectionString;
+    private readonly IDataProtector _protector;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteHumanTokenStore(IOptions<SqliteTokenStoreOptions> options, IDataProtectionProvider dataProtection, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dataProtection);
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = Path.GetFullPath(options.Value.DatabasePath, environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+        _protector = dataProtection.CreateProtector("HumanConnect.SampleHost.SqliteHumanTokenStore.v1");
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public async Task<HumanTokens?> GetAsync(string localUserId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localUserId);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT human_id, access_token_protected, public_token, client_user_id
+            FROM human_tokens WHERE local_user_id = $user
+            """;
+        command.Parameters.AddWithValue("$user", localUserId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new HumanTokens(
+            reader.GetString(0),
+            _protector.Unprotect(reader.GetString(1)),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetString(3));
+    }
+
+    public async Task SaveAsync(string localUserId, HumanTokens tokens, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localUserId);
+        ArgumentNullException.ThrowIfNull(tokens);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO human_tokens (local_user_id, human_id, access_token_protected, public_token, client_user_id, updated_at)
+            VALUES ($user, $humanId, $accessToken, $publicToken, $clientUserId, $updatedAt)
+            ON CONFLICT (local_user_id) DO UPDATE SET
+                human_id = excluded.human_id,
+                access_token_protected = excluded.access_token_protected,
+                public_token = excluded.public_token,
+                client_user_id = excluded.client_user_id,
+                updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$user", localUserId);
+        command.Parameters.AddWithValue("$humanId", tokens.HumanId);
+        command.Parameters.AddWithValue("$accessToken", _protector.Protect(tokens.AccessToken));
+        command.Parameters.AddWithValue("$publicToken", (object?)tokens.PublicToken ?? DBNull.Value);
+        command.Parameters.AddWithValue("$clientUserId", tokens.ClientUserId);
+        command.Parameters.AddWithValue("$updatedAt", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RemoveAsync(string localUserId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localUserId);
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM human_tokens WHERE local_user_id = $user";
+        command.Parameters.AddWithValue("$user", localUserId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The sample host on real Kestrel, on a free loopback port, with its state in a private directory: exactly what
+/// `dotnet run --project sample-host` serves, embedded sandbox included.
+/// </summary>
+public sealed class SampleHostServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-e2e-").FullName;
+    private readonly Dictionary<string, string?> _settings;
+
+    public SampleHostServer(IDictionary<string, string?>? settings = null)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+        {
+            ["Sample:DataDirectory"] = _dataDirectory,
+        };
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The server's root URL, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri RootUri
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a closing connection: the temp directory is left for the OS to clean.
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HumanConnect.AspNetCore.EndToEndTests;
+
+public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
+{
+    private readonly SampleHostServer _server = new();
+
+    [Fact]
+    public async Task A_person_signs_in_with_any_name_and_sees_their_name()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+
+        await session.SignInAsync("Jean-Luc Picard");
+
+        await Assertions.Expect(session.Page.Locator("#signed-in-user")).ToHaveTextAsync("Jean-Luc Picard");
+        await session.ScreenshotAsync("signed-in");
+        Assert.Empty(session.Problems);
+    }
+
+    public void Dispose() => _server.Dispose();
+}

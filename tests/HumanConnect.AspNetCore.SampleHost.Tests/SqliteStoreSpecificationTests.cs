@@ -1,0 +1,70 @@
+using HumanConnect.AspNetCore;
+using HumanConnect.AspNetCore.Testing;
+using HumanConnect.SampleHost.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.AspNetCore.SampleHost.Tests;
+
+/// <summary>The sample's SQLite store passes the same specification as the library's default store.</summary>
+public sealed class SqliteStoreSpecificationTests : HumanTokenStoreSpecification, IDisposable
+{
+    private readonly SqliteStoreFiles _files = new();
+
+    protected override Task<IHumanTokenStore> CreateStoreAsync() => Task.FromResult<IHumanTokenStore>(_files.CreateStore());
+
+    public void Dispose() => _files.Dispose();
+}
+
+/// <summary>What only a file-backed store can show: a restart keeps the data, and the file holds no readable access token.</summary>
+public sealed class SqliteStorePersistenceTests : IDisposable
+{
+    private readonly SqliteStoreFiles _files = new();
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_new_store_instance_on_the_same_file_reads_what_the_previous_one_saved()
+    {
+        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "c0ffee");
+        await _files.CreateStore().SaveAsync("alice", tokens, Cancellation);
+
+        var afterRestart = _files.CreateStore();
+
+        Assert.Equal(tokens, await afterRestart.GetAsync("alice", Cancellation));
+    }
+
+    [Fact]
+    public async Task The_database_file_does_not_hold_the_access_token_in_clear()
+    {
+        var accessToken = "ACCESS-" + Guid.NewGuid().ToString("N") + "==";
+        await _files.CreateStore().SaveAsync("alice", new HumanTokens("h1", accessToken, "p1", "c1"), Cancellation);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var bytes = string.Concat(Directory.GetFiles(_files.Directory, "*.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+
+        Assert.Contains("h1", bytes, StringComparison.Ordinal);
+        Assert.DoesNotContain(accessToken, bytes, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
+
+/// <summary>A private database file and key ring per test class, deleted afterwards.</summary>
+internal sealed class SqliteStoreFiles : IDisposable
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("hc-sqlite-").FullName;
+
+    public SqliteHumanTokenStore CreateStore() => new(
+        Options.Create(new SqliteTokenStoreOptions { DatabasePath = "tokens.db" }),
+        DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(Directory, "keys"))),
+        new HostingEnvironment { ContentRootPath = Directory, EnvironmentName = Environments.Development });
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
