@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Rendering;
 
 /// <summary>
-/// Writes the two script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once
-/// per response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
+/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once per
+/// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
+/// A signed-out visitor gets the module alone.
 /// </summary>
 internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
 {
@@ -39,25 +40,33 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
         var request = httpContext.Request;
+        var localUserId = users.GetLocalUserId(httpContext);
+        var html = new HtmlContentBuilder(2);
 
-        var connectUrl = options.CurrentValue.ConnectScriptUrl;
-        if (HumanConnectUrls.IsAppRelative(connectUrl))
+        // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
+        if (localUserId is not null)
         {
-            var path = HumanConnectUrls.ForBrowser(request, connectUrl);
-            connectUrl = versions?.AddFileVersionToPath(request.PathBase, path) ?? path;
+            html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
         }
 
-        var connect = Script(connectUrl, nonce);
-        var module = Script(ModuleUrl(request, versions), nonce);
-
         // An empty owner means nobody is signed in: the module then drops any Connect session left in the browser.
-        var localUserId = users.GetLocalUserId(httpContext);
+        var module = Script(ModuleUrl(request, versions), nonce);
         module.MergeAttribute(OwnerAttribute, localUserId is null ? string.Empty : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
-
-        var html = new HtmlContentBuilder(2);
-        html.AppendHtml(connect);
         html.AppendHtml(module);
         return html;
+    }
+
+    /// <summary>An app-relative Connect script (the sandbox's) gets the PathBase, and a version when it is a static file.</summary>
+    private string ConnectScriptUrl(HttpRequest request, IFileVersionProvider? versions)
+    {
+        var url = options.CurrentValue.ConnectScriptUrl;
+        if (!HumanConnectUrls.IsAppRelative(url))
+        {
+            return url;
+        }
+
+        var path = HumanConnectUrls.ForBrowser(request, url);
+        return versions?.AddFileVersionToPath(request.PathBase, path) ?? path;
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace HumanConnect.AspNetCore;
 /// versioned URL and the CSP nonce), unless a <see cref="HumanConnectButtonTagHelper"/> of the same response
 /// already did. Put it in a layout so that pages without a button still load the module, which then drops a
 /// Connect session left behind by another user and wires up <c>data-human-connect-signout</c> elements.
+/// For a signed-out visitor only <c>human-connect.js</c> is written: no third-party script loads for them.
 /// </summary>
 /// <remarks>
 /// Razor renders a page before its layout, so on a page with a button the button writes the scripts and this

@@ -29,7 +29,9 @@ public sealed class ButtonPageTests : IAsyncLifetime
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         Assert.Empty(page.QuerySelectorAll("[data-human-connect], button[data-human-connect-state]"));
-        Assert.Equal(string.Empty, Assert.Single(ModuleScripts(page)).GetAttribute("data-human-connect-owner"));
+        var module = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal(module, Assert.Single(ModuleScripts(page)));
+        Assert.Equal(string.Empty, module.GetAttribute("data-human-connect-owner"));
     }
 
     [Fact]

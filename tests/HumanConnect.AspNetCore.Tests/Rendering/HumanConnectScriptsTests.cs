@@ -88,7 +88,7 @@ public sealed class HumanConnectScriptsTests
     }
 
     [Fact]
-    public async Task The_module_names_the_signed_in_owner_or_nobody()
+    public async Task The_module_names_the_signed_in_owner_or_nobody_and_nobody_gets_no_third_party_script()
     {
         await using var harness = await ButtonHarness.StartAsync();
         var signedIn = harness.NewRequest(Alice);
@@ -98,7 +98,9 @@ public sealed class HumanConnectScriptsTests
 
         var owner = ButtonHarness.Config(button).GetProperty("owner").GetString();
         Assert.Equal(owner, Scripts(button.PostElement)[1].GetAttribute("data-human-connect-owner"));
-        Assert.Equal(string.Empty, signedOut[1].GetAttribute("data-human-connect-owner"));
+        var module = Assert.Single(signedOut);
+        Assert.StartsWith(ModulePrefix, module.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, module.GetAttribute("data-human-connect-owner"));
     }
 
     private static List<IElement> Scripts(IHtmlContent content) =>
