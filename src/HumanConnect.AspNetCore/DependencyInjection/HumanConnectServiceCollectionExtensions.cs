@@ -5,6 +5,7 @@ using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
 using HumanConnect.AspNetCore.Connections;
 using HumanConnect.AspNetCore.Endpoints;
+using HumanConnect.AspNetCore.Rendering;
 using HumanConnect.AspNetCore.Storage;
 using HumanConnect.AspNetCore.Upstream;
 using HumanConnect.AspNetCore.Users;
@@ -59,6 +60,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<IValidator<SessionTokenObject>, SessionTokenObjectValidator>();
         services.TryAddSingleton<HumanConnectEndpointNames>();
         services.TryAddScoped<HumanConnectService>();
+        services.AddHumanConnectRendering();
 
         var upstream = services.AddHttpClient<HumanApiClient>(HumanConnectDefaults.HttpClientName, static client =>
         {

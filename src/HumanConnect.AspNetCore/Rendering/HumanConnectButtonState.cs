@@ -1,0 +1,35 @@
+namespace HumanConnect.AspNetCore.Rendering;
+
+/// <summary>What the Connect button can offer the current visitor.</summary>
+internal enum HumanConnectButtonKind
+{
+    /// <summary>Nobody is signed in: there is no user to bind a connection to.</summary>
+    SignedOut,
+
+    /// <summary>The user never connected: Connect opens in create mode.</summary>
+    Create,
+
+    /// <summary>The user connected before and a publicToken is known: Connect opens in edit mode.</summary>
+    Edit,
+
+    /// <summary>
+    /// The user connected before but no publicToken could be had (store or Human API failed). Opening Connect
+    /// anyway would show Human API's "User Already Exists" error, so the button is disabled.
+    /// </summary>
+    Unavailable,
+}
+
+/// <summary>The outcome of reading the store for the current request's user.</summary>
+/// <param name="Kind">Which button to render.</param>
+/// <param name="ClientUserId">The id Connect knows the user by; set unless <see cref="HumanConnectButtonKind.SignedOut"/>.</param>
+/// <param name="PublicToken">The publicToken that opens edit mode; set only for <see cref="HumanConnectButtonKind.Edit"/>.</param>
+internal sealed record HumanConnectButtonState(HumanConnectButtonKind Kind, string? ClientUserId, string? PublicToken)
+{
+    public static readonly HumanConnectButtonState SignedOut = new(HumanConnectButtonKind.SignedOut, null, null);
+
+    public static HumanConnectButtonState Create(string clientUserId) => new(HumanConnectButtonKind.Create, clientUserId, null);
+
+    public static HumanConnectButtonState Edit(string clientUserId, string publicToken) => new(HumanConnectButtonKind.Edit, clientUserId, publicToken);
+
+    public static HumanConnectButtonState Unavailable(string clientUserId) => new(HumanConnectButtonKind.Unavailable, clientUserId, null);
+}

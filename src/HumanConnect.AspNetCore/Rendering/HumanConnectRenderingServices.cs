@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HumanConnect.AspNetCore.Rendering;
+
+/// <summary>The services behind the tag helpers, registered by <c>AddHumanConnect</c>.</summary>
+internal static class HumanConnectRenderingServices
+{
+    public static void AddHumanConnectRendering(this IServiceCollection services)
+    {
+        services.TryAddSingleton<HumanConnectEndpointLinks>();
+        services.TryAddSingleton<HumanConnectScripts>();
+        services.TryAddScoped<HumanConnectPageState>();
+        services.TryAddScoped<HumanConnectButtonRenderer>();
+    }
+
+    /// <summary>
+    /// Resolves a rendering service from the request's scope. Tag helpers are public and their collaborators
+    /// internal, so they look them up here rather than through a public constructor.
+    /// </summary>
+    public static T Get<T>(HttpContext httpContext)
+        where T : notnull =>
+        httpContext.RequestServices.GetService<T>()
+        ?? throw new InvalidOperationException(
+            "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before rendering <human-connect-button>.");
+}

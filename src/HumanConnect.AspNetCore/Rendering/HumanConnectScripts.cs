@@ -1,0 +1,97 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.AspNetCore.Rendering;
+
+/// <summary>
+/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once per
+/// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
+/// A signed-out visitor gets the module alone.
+/// </summary>
+internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
+{
+    /// <summary>Where the Razor class library serves the module.</summary>
+    public const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+
+    /// <summary>The module script's attribute naming whose Connect session this browser may keep.</summary>
+    public const string OwnerAttribute = "data-human-connect-owner";
+
+    private static readonly object EmittedKey = new();
+
+    private static readonly string ReleaseVersion =
+        typeof(HumanConnectScripts).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0";
+
+    /// <summary>The script tags, or <see langword="null"/> when this response already has them.</summary>
+    /// <param name="httpContext">The current request.</param>
+    /// <param name="nonce">The CSP nonce given on the tag, if any; otherwise <see cref="HumanConnectOptions.NonceProvider"/> decides.</param>
+    public IHtmlContent? RenderOnce(HttpContext httpContext, string? nonce)
+    {
+        if (!httpContext.Items.TryAdd(EmittedKey, true))
+        {
+            return null;
+        }
+
+        nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
+        var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
+        var request = httpContext.Request;
+        var localUserId = users.GetLocalUserId(httpContext);
+        var html = new HtmlContentBuilder(2);
+
+        // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
+        if (localUserId is not null)
+        {
+            html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
+        }
+
+        // An empty owner means nobody is signed in: the module then drops any Connect session left in the browser.
+        var module = Script(ModuleUrl(request, versions), nonce);
+        module.MergeAttribute(OwnerAttribute, localUserId is null ? string.Empty : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
+        html.AppendHtml(module);
+        return html;
+    }
+
+    /// <summary>An app-relative Connect script (the sandbox's) gets the PathBase, and a version when it is a static file.</summary>
+    private string ConnectScriptUrl(HttpRequest request, IFileVersionProvider? versions)
+    {
+        var url = options.CurrentValue.ConnectScriptUrl;
+        if (!HumanConnectUrls.IsAppRelative(url))
+        {
+            return url;
+        }
+
+        var path = HumanConnectUrls.ForBrowser(request, url);
+        return versions?.AddFileVersionToPath(request.PathBase, path) ?? path;
+    }
+
+    /// <summary>
+    /// The module URL with a content hash from the framework's file version provider; when the file is not in
+    /// the web root (raw build output in Production), the library's release version keeps caches correct.
+    /// </summary>
+    private static string ModuleUrl(HttpRequest request, IFileVersionProvider? versions)
+    {
+        var path = request.PathBase.ToUriComponent() + ModulePath;
+        var versioned = versions?.AddFileVersionToPath(request.PathBase, path);
+        return versioned is not null && !string.Equals(versioned, path, StringComparison.Ordinal)
+            ? versioned
+            : $"{path}?v={Uri.EscapeDataString(ReleaseVersion)}";
+    }
+
+    private static TagBuilder Script(string src, string? nonce)
+    {
+        var script = new TagBuilder("script");
+        script.MergeAttribute("src", src);
+        script.MergeAttribute("defer", string.Empty);
+        if (!string.IsNullOrEmpty(nonce))
+        {
+            script.MergeAttribute("nonce", nonce);
+        }
+
+        return script;
+    }
+}

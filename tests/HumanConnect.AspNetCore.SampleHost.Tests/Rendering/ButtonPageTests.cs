@@ -1,0 +1,238 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
+
+/// <summary>The Connect button as the sample host's pages render it, parsed as a browser would parse it.</summary>
+public sealed class ButtonPageTests : IAsyncLifetime
+{
+    private const string Hostile = "\"'<>&</script><script>alert(1)</script>";
+    private const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+
+    private PublicTokensStub _upstream = null!;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _upstream = await PublicTokensStub.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _upstream.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_out_visitor_gets_no_button_and_a_module_that_names_nobody()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        Assert.Empty(page.QuerySelectorAll("[data-human-connect], button[data-human-connect-state]"));
+        var module = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal(module, Assert.Single(ModuleScripts(page)));
+        Assert.Equal(string.Empty, module.GetAttribute("data-human-connect-owner"));
+    }
+
+    [Fact]
+    public async Task A_user_who_never_connected_gets_create_mode_under_a_strict_CSP()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+
+        var (response, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        var button = Assert.Single(Buttons(page));
+        Assert.Equal("button", button.GetAttribute("type"));
+        Assert.Equal("create", button.GetAttribute("data-human-connect-state"));
+        Assert.Equal("Connect Health Data", button.QuerySelector("img")!.GetAttribute("alt"));
+        var config = Config(button);
+        Assert.Equal(ButtonPageHost.ClientId, config.GetProperty("clientId").GetString());
+        Assert.False(config.TryGetProperty("publicToken", out _));
+        Assert.Equal("/connect/finish", config.GetProperty("finishUrl").GetString());
+        Assert.Equal("/connect/public-token", config.GetProperty("publicTokenUrl").GetString());
+        Assert.False(string.IsNullOrEmpty(config.GetProperty("antiforgery").GetProperty("token").GetString()));
+
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        var nonce = policy.Split("'nonce-")[1].Split('\'')[0];
+        var scripts = page.QuerySelectorAll("script");
+        Assert.Equal(2, scripts.Length);
+        Assert.All(scripts, s =>
+        {
+            Assert.Equal(nonce, s.GetAttribute("nonce"));
+            Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")));
+            Assert.Equal(string.Empty, s.TextContent);
+        });
+        Assert.Single(ModuleScripts(page));
+        Assert.Single(scripts, s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
+    }
+
+    [Fact]
+    public async Task The_module_is_served_under_a_content_versioned_URL()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+        var src = Assert.Single(ModuleScripts(page)).GetAttribute("src")!;
+
+        using var module = await browser.GetAsync(new Uri(src, UriKind.Relative), Cancellation);
+
+        // The framework's file version provider found the library's asset: a SHA-256 in base64url, not the release fallback.
+        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect\\.js\\?v=[A-Za-z0-9_-]{43}$", src);
+        Assert.Equal(HttpStatusCode.OK, module.StatusCode);
+        Assert.Equal("text/javascript", module.Content.Headers.ContentType?.MediaType);
+        var code = await module.Content.ReadAsStringAsync(Cancellation);
+        Assert.Contains("HumanConnect", code, StringComparison.Ordinal);
+        Assert.Contains("humanapiSessionToken", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connected_user_gets_edit_mode_on_both_buttons_and_the_scripts_once()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+        await SeedAsync(host, "alice", publicToken: "2767d6aea95f4c3db8e8f3d0a1238302");
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        var buttons = Buttons(page);
+        Assert.Equal(2, buttons.Count);
+        Assert.All(buttons, b => Assert.Equal("2767d6aea95f4c3db8e8f3d0a1238302", Config(b).GetProperty("publicToken").GetString()));
+        Assert.Equal("Add or remove sources", page.QuerySelector("#manage-sources")!.TextContent);
+        Assert.Single(ModuleScripts(page));
+        Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
+        Assert.Equal(0, _upstream.Calls);
+    }
+
+    [Fact]
+    public async Task A_lost_publicToken_is_renewed_once_before_the_buttons_render()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+        await SeedAsync(host, "alice", publicToken: null);
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        Assert.All(Buttons(page), b =>
+        {
+            Assert.Equal("edit", b.GetAttribute("data-human-connect-state"));
+            Assert.Equal(_upstream.IssuedPublicToken, Config(b).GetProperty("publicToken").GetString());
+        });
+        Assert.Equal(1, _upstream.Calls);
+        var stored = await host.Services.GetRequiredService<IHumanTokenStore>().GetAsync("alice", Cancellation);
+        Assert.Equal(_upstream.IssuedPublicToken, stored!.PublicToken);
+    }
+
+    [Fact]
+    public async Task When_the_publicToken_cannot_be_renewed_the_page_shows_a_disabled_button_not_a_broken_popup()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+        await SeedAsync(host, "alice", publicToken: null);
+        _upstream.Status = 500;
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        var buttons = page.QuerySelectorAll("button[data-human-connect-state]");
+        Assert.Equal(2, buttons.Length);
+        Assert.All(buttons, b =>
+        {
+            Assert.True(b.HasAttribute("disabled"));
+            Assert.Equal("true", b.GetAttribute("aria-disabled"));
+            Assert.Equal("Health data connection is unavailable right now", b.TextContent);
+            Assert.False(b.HasAttribute("data-human-connect"));
+        });
+        Assert.Equal(1, _upstream.Calls);
+    }
+
+    [Fact]
+    public async Task Hostile_values_from_the_user_and_the_options_appear_only_encoded()
+    {
+        using var host = new ButtonPageHost(_upstream, new Dictionary<string, string?>
+        {
+            ["HumanConnect:Language"] = Hostile,
+            ["HumanConnect:Mode"] = Hostile,
+            ["HumanConnect:ExtraOptions:style"] = Hostile,
+            ["HumanConnect:ExtraOptions:finishUrl"] = "javascript:alert(1)",
+            ["HumanConnect:FinishRedirectUrl"] = "javascript:alert(1)",
+        });
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, Hostile);
+
+        var response = await browser.GetAsync(new Uri("/", UriKind.Relative), Cancellation);
+        var html = await response.Content.ReadAsStringAsync(Cancellation);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        Assert.DoesNotContain(Hostile, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Equal(Hostile, page.QuerySelector("#signed-in-user")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("script").Length);
+        Assert.All(page.All.SelectMany(e => e.Attributes).Where(a => a.Name != "data-human-connect"),
+            a => Assert.DoesNotContain("javascript:", a.Value, StringComparison.OrdinalIgnoreCase));
+
+        var config = Config(Assert.Single(Buttons(page)));
+        Assert.Equal(Hostile, config.GetProperty("language").GetString());
+        Assert.Equal(Hostile, config.GetProperty("mode").GetString());
+        Assert.Equal(Hostile, config.GetProperty("options").GetProperty("style").GetString());
+        Assert.Equal("javascript:alert(1)", config.GetProperty("options").GetProperty("finishUrl").GetString());
+        Assert.Equal("/connect/finish", config.GetProperty("finishUrl").GetString());
+        Assert.False(config.TryGetProperty("redirectUrl", out _));
+        Assert.Matches("^[0-9a-f]{64}$", config.GetProperty("clientUserId").GetString());
+    }
+
+    [Fact]
+    public async Task No_page_carries_the_client_secret_or_the_access_token()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+        var accessToken = await SeedAsync(host, "alice", publicToken: null);
+
+        foreach (var path in new[] { "/", "/signin" })
+        {
+            var html = await browser.GetStringAsync(new Uri(path, UriKind.Relative), Cancellation);
+            Assert.DoesNotContain(ButtonPageHost.ClientSecret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(accessToken, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task On_the_sandbox_the_Connect_base_URL_is_made_absolute_for_Human_APIs_script()
+    {
+        using var host = new ButtonPageHost(_upstream, new Dictionary<string, string?>
+        {
+            ["HumanConnect:ConnectBaseUrl"] = "/sandbox",
+            ["HumanConnect:ConnectScriptUrl"] = "/sandbox/connect.js",
+        });
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, "alice");
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+
+        Assert.Equal("http://localhost/sandbox", Config(Assert.Single(Buttons(page))).GetProperty("_baseURL").GetString());
+        Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == "/sandbox/connect.js");
+    }
+
+    private static List<IElement> Buttons(IHtmlDocument page) => [.. page.QuerySelectorAll("button[data-human-connect]")];
+
+    private static List<IElement> ModuleScripts(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("script").Where(s => s.GetAttribute("src")?.StartsWith(ModulePath + "?v=", StringComparison.Ordinal) == true)];
+
+    private static JsonElement Config(IElement button) =>
+        JsonDocument.Parse(button.GetAttribute("data-human-connect")!).RootElement.Clone();
+
+    /// <summary>Stores a connection for the user as a finished exchange would; returns its (secret) access token.</summary>
+    private static async Task<string> SeedAsync(ButtonPageHost host, string localUserId, string? publicToken)
+    {
+        var accessToken = "ACCESS-" + Guid.NewGuid().ToString("N") + "==";
+        var clientUserId = host.Services.GetRequiredService<IHumanConnectUserResolver>().GetClientUserId(localUserId);
+        await host.Services.GetRequiredService<IHumanTokenStore>()
+            .SaveAsync(localUserId, new HumanTokens("52867cbede3155565f000a0d", accessToken, publicToken, clientUserId), Cancellation);
+        return accessToken;
+    }
+}
