@@ -44,7 +44,6 @@ public static class HumanApiSandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxConnectApi>();
         services.TryAddSingleton<SandboxConnectUi>();
         services.TryAddSingleton<SandboxFaultApi>();
-        services.TryAddSingleton<SandboxPage>();
         services.TryAddSingleton<SandboxAssets>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
 
 namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 
@@ -6,11 +7,30 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// The hosted Connect page's markup: an accessible dialog shell that <c>connect-ui.js</c> fills in. No inline
 /// script, no style attribute: visibility uses the <c>hidden</c> attribute, so the page runs under a strict CSP.
 /// </summary>
-internal sealed class SandboxPage(HtmlEncoder encoder)
+internal static class SandboxPage
 {
-    public string Render(string basePath)
+    /// <summary>The page itself, at the root of the sandbox, where Human API's script expects it.</summary>
+    public static Task ServeAsync(HttpContext httpContext)
     {
-        var root = encoder.Encode(basePath);
+        // The page sits at the sandbox's root, so the request's own path (under any PathBase or group) is the base of
+        // every URL the page needs.
+        var basePath = (httpContext.Request.PathBase + httpContext.Request.Path).Value!.TrimEnd('/');
+        var response = httpContext.Response;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        // The URL carries the publicToken: no Referer may repeat it to anyone.
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        // Strict on purpose: proves the page needs no inline script or style. It must stay framable by any host page.
+        response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+            "base-uri 'none'; form-action 'none'; frame-ancestors *";
+        return response.WriteAsync(Render(basePath), httpContext.RequestAborted);
+    }
+
+    private static string Render(string basePath)
+    {
+        var root = HtmlEncoder.Default.Encode(basePath);
         return $$"""
             <!DOCTYPE html>
             <html lang="en">

@@ -53,7 +53,7 @@ public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
             .ExcludeFromDescription()
             .WithMetadata(new RequestSizeLimitAttribute(SandboxHttp.MaxRequestBodyBytes));
 
-        group.MapGet("/", new RequestDelegate(ui.PageAsync));
+        group.MapGet("/", new RequestDelegate(SandboxPage.ServeAsync));
         group.MapMethods("/connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
