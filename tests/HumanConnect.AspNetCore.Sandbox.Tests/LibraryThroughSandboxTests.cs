@@ -73,7 +73,8 @@ public sealed class LibraryThroughSandboxTests
     public async Task Each_fault_on_tokens_becomes_its_problem_and_the_session_token_survives_for_a_retry(
         string fault, HttpStatusCode status, string errorCode)
     {
-        await using var app = await LibraryApp.StartAsync();
+        // Short enough to keep the test quick, long enough for a healthy loopback call on a busy machine.
+        await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(1));
         var alice = await app.SignInAsync("alice");
         var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
         app.Faults.InjectFault(SandboxEndpoint.Tokens, ToFault(fault));
@@ -90,7 +91,7 @@ public sealed class LibraryThroughSandboxTests
     [Fact]
     public async Task Latency_within_the_timeout_still_succeeds()
     {
-        await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(5));
+        await using var app = await LibraryApp.StartAsync();
         var alice = await app.SignInAsync("alice");
         var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
         app.Faults.InjectFault(SandboxEndpoint.Tokens, SandboxFault.Latency(TimeSpan.FromMilliseconds(50)));

@@ -43,7 +43,6 @@ internal sealed class LibraryApp : IAsyncDisposable
                         // UseHumanApiSandbox must win over whatever configuration says.
                         options.ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
                         options.ClientSecret = "configured-secret-that-must-be-replaced";
-                        options.UpstreamTimeout = TimeSpan.FromMilliseconds(300);
                         configure?.Invoke(options);
                     })
                     .UseHumanApiSandbox(prefix);
