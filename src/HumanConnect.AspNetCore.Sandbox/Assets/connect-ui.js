@@ -1,0 +1,179 @@
+/*
+ * Human API sandbox: the hosted Connect page's script.
+ *
+ * Reads Human API's legacy query parameters (clientUserId, publicToken, clientId, lang, sessionToken, modal, mode),
+ * asks the sandbox for a Connect session, and lets the user connect or disconnect the demo sources. It talks to
+ * the host page ONLY through window.parent.postMessage of JSON strings, exactly as Human API's hosted page does,
+ * so that Human API's own connect.js could drive it unchanged.
+ *
+ * A static file on purpose: the page needs no inline script or style and runs under a strict CSP.
+ */
+(function () {
+  'use strict';
+
+  var dialog = document.querySelector('[role="dialog"]');
+  var api = dialog.getAttribute('data-api');
+  var params = new URLSearchParams(window.location.search);
+  var statusText = document.getElementById('hc-status');
+  var list = document.getElementById('hc-sources');
+  var errorBox = document.getElementById('hc-error');
+  var doneButton = document.getElementById('hc-done');
+  var closeButton = document.getElementById('hc-close');
+  var session = null;
+  var ended = false;
+
+  document.documentElement.lang = params.get('lang') || 'en';
+  if (params.get('modal') === '1') { document.body.classList.add('hc-modal'); }
+  if (params.get('mode')) { dialog.setAttribute('data-mode', params.get('mode')); }
+
+  // The parent's origin cannot be known from inside a cross-origin frame, so like Human API's page this posts to
+  // '*'. Nothing sent is usable without the app's client secret, and the server binds the result to its user.
+  function post(message) {
+    if (window.parent && window.parent !== window) {
+      window.parent.postMessage(JSON.stringify(message), '*');
+    }
+  }
+
+  async function call(path, body) {
+    var response;
+    try {
+      response = await fetch(api + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store'
+      });
+    } catch (e) {
+      throw unavailable('the sandbox could not be reached');
+    }
+    var json = null;
+    try { json = await response.json(); } catch (e) { json = null; }
+    if (!response.ok) {
+      throw json && typeof json.code === 'string' ? json : unavailable('the sandbox answered ' + response.status);
+    }
+    return json;
+  }
+
+  function unavailable(why) {
+    return { code: 'CONNECT_UNAVAILABLE', message: 'Connect Unavailable', detailedMessage: 'Human Connect could not load: ' + why + '.' };
+  }
+
+  function showError(error) {
+    list.hidden = true;
+    doneButton.hidden = true;
+    statusText.textContent = 'Human Connect could not continue.';
+    errorBox.textContent = error.message + ': ' + error.detailedMessage;
+    errorBox.hidden = false;
+    post({ type: 'hapi-connect-error', error: { code: error.code, message: error.message, detailedMessage: error.detailedMessage } });
+  }
+
+  function render(focusSource) {
+    statusText.textContent = session.mode === 'edit'
+      ? 'These are your data sources. Connect more, or disconnect any.'
+      : 'Choose a data source to connect.';
+    var focusTarget = null;
+    var items = session.sources.map(function (source) {
+      var item = document.createElement('li');
+      item.className = 'hc-source' + (source.connected ? ' hc-connected' : '');
+
+      var label = document.createElement('div');
+      var name = document.createElement('span');
+      name.className = 'hc-source-name';
+      name.textContent = source.name;
+      var state = document.createElement('span');
+      state.className = 'hc-source-state';
+      state.textContent = source.connected ? 'Connected' : 'Not connected';
+      label.append(name, state);
+
+      // The accessible name is "Connect <source>" or "Disconnect <source>"; the visible text stays short.
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('data-source', source.name);
+      button.setAttribute('data-connected', source.connected ? 'true' : 'false');
+      var hidden = document.createElement('span');
+      hidden.className = 'hc-visually-hidden';
+      hidden.textContent = ' ' + source.name;
+      button.append(source.connected ? 'Disconnect' : 'Connect', hidden);
+      if (source.name === focusSource) { focusTarget = button; }
+
+      item.append(label, button);
+      return item;
+    });
+    list.replaceChildren.apply(list, items);
+    list.hidden = false;
+    doneButton.hidden = false;
+    if (focusTarget) { focusTarget.focus(); }
+  }
+
+  function setBusy(busy) {
+    list.querySelectorAll('button').forEach(function (button) { button.disabled = busy; });
+    doneButton.disabled = busy;
+  }
+
+  async function open() {
+    try {
+      session = await call('/open', {
+        clientId: params.get('clientId'),
+        clientUserId: params.get('clientUserId'),
+        publicToken: params.get('publicToken'),
+        sessionToken: params.get('sessionToken')
+      });
+    } catch (error) {
+      showError(error);
+      return;
+    }
+    render(null);
+    post({ type: 'hapi-connect-open', token: { sessionToken: session.sessionToken } });
+  }
+
+  list.addEventListener('click', async function (event) {
+    var button = event.target.closest('button[data-source]');
+    if (!button || !session || ended) { return; }
+    var source = button.getAttribute('data-source');
+    setBusy(true);
+    try {
+      session = await call('/source', {
+        sessionToken: session.sessionToken,
+        source: source,
+        connected: button.getAttribute('data-connected') !== 'true'
+      });
+      render(source);
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  // "Done" after a change hands finish() a session token; without a change there is nothing to exchange, so it
+  // behaves like Close (Human API's close(): "closed the popup without connecting any data sources").
+  doneButton.addEventListener('click', async function () {
+    if (!session || ended) { return; }
+    setBusy(true);
+    try {
+      var answer = await call('/done', { sessionToken: session.sessionToken });
+      ended = true;
+      if (answer.finished) {
+        statusText.textContent = 'Connected. You can return to the app.';
+        post({ type: 'hapi-connect-finish', token: answer.token });
+      } else {
+        post({ type: 'hapi-connect-close' });
+      }
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  closeButton.addEventListener('click', function () {
+    post({ type: 'hapi-connect-close' });
+  });
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') { post({ type: 'hapi-connect-close' }); }
+  });
+
+  open();
+})();

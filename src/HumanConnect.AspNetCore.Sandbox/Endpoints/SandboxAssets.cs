@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
+
+/// <summary>
+/// The sandbox's scripts and stylesheet, served from embedded resources by its own endpoints: RCL <c>_content</c>
+/// files answer 500 from raw build output in Production, and these must work wherever the sandbox is mapped.
+/// </summary>
+internal sealed class SandboxAssets
+{
+    public SandboxAssets()
+    {
+        ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
+        PageScript = Load("connect-ui.js", "text/javascript; charset=utf-8");
+        PageStyles = Load("connect-ui.css", "text/css; charset=utf-8");
+    }
+
+    /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
+    public Asset ConnectScript { get; }
+
+    /// <summary>The hosted page's own script.</summary>
+    public Asset PageScript { get; }
+
+    /// <summary>The hosted page's stylesheet.</summary>
+    public Asset PageStyles { get; }
+
+    private static Asset Load(string name, string contentType)
+    {
+        using var stream = typeof(SandboxAssets).Assembly.GetManifestResourceStream($"HumanConnect.Sandbox.{name}")
+            ?? throw new InvalidOperationException($"The sandbox asset {name} is missing from the assembly.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var content = buffer.ToArray();
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"");
+        return new Asset(content, contentType, etag);
+    }
+
+    /// <summary>One asset: its bytes, type and a strong ETag of its content.</summary>
+    internal sealed class Asset(byte[] content, string contentType, EntityTagHeaderValue etag)
+    {
+        public Task ServeAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.Headers.XContentTypeOptions = "nosniff";
+            // The URLs are not versioned: let caches keep a copy but revalidate it (cheaply, by ETag) on each use.
+            response.Headers.CacheControl = "no-cache";
+            response.Headers.ETag = etag.ToString();
+            response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+
+            var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;
+            if (ifNoneMatch.Any(candidate => candidate.Compare(etag, useStrongComparison: false) || candidate.Equals(EntityTagHeaderValue.Any)))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+
+            response.ContentType = contentType;
+            response.ContentLength = content.Length;
+            return HttpMethods.IsHead(httpContext.Request.Method)
+                ? Task.CompletedTask
+                : response.Body.WriteAsync(content, httpContext.RequestAborted).AsTask();
+        }
+    }
+}

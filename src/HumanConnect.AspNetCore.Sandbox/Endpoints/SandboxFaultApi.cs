@@ -1,0 +1,57 @@
+using HumanConnect.AspNetCore.Sandbox.Serialization;
+using HumanConnect.AspNetCore.Sandbox.State;
+using Microsoft.AspNetCore.Http;
+
+namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
+
+/// <summary>
+/// The fault switch over HTTP, for scripts: <c>POST {prefix}/v1/sandbox/faults</c> with
+/// <c>{"endpoint":"tokens|publictokens|all","fault":"serverError|malformedBody|latency|hang","status":503,"delayMs":200,"count":1}</c>
+/// answers 204; <c>DELETE</c> removes every pending fault.
+/// </summary>
+internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
+{
+    public async Task InjectAsync(HttpContext httpContext)
+    {
+        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.FaultRequest);
+        if (read.Value is not { } request)
+        {
+            await SandboxHttp.Error(read.Error!).ExecuteAsync(httpContext);
+            return;
+        }
+
+        var endpoints = request.Endpoint?.ToUpperInvariant() switch
+        {
+            "TOKENS" => SandboxEndpoint.Tokens,
+            "PUBLICTOKENS" => SandboxEndpoint.PublicTokens,
+            "ALL" => SandboxEndpoint.All,
+            _ => (SandboxEndpoint?)null,
+        };
+        var fault = request.Fault?.ToUpperInvariant() switch
+        {
+            "SERVERERROR" when request.Status is null or (>= 500 and <= 599) => SandboxFault.ServerError(request.Status ?? 500),
+            "MALFORMEDBODY" => SandboxFault.MalformedBody,
+            "LATENCY" when request.DelayMs is >= 0 and <= 300_000 => SandboxFault.Latency(TimeSpan.FromMilliseconds(request.DelayMs.Value)),
+            "HANG" => SandboxFault.Hang,
+            _ => null,
+        };
+        var count = request.Count ?? 1;
+        if (endpoints is null || fault is null || count < 1)
+        {
+            await SandboxHttp.Error(SandboxErrors.MalformedRequest(
+                "Send endpoint (tokens, publictokens or all), fault (serverError with an optional status 500-599, malformedBody, " +
+                "latency with delayMs 0-300000, or hang) and an optional count of at least 1.")).ExecuteAsync(httpContext);
+            return;
+        }
+
+        faults.InjectFault(endpoints.Value, fault, count);
+        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    public Task ResetAsync(HttpContext httpContext)
+    {
+        faults.Reset();
+        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+}

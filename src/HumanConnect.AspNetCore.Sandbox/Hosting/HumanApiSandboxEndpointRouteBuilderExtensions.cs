@@ -1,0 +1,88 @@
+using HumanConnect.AspNetCore.Sandbox;
+using HumanConnect.AspNetCore.Sandbox.Endpoints;
+using HumanConnect.AspNetCore.Sandbox.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.AspNetCore.Routing;
+
+/// <summary>Maps the Human API sandbox.</summary>
+public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the Human API sandbox under <paramref name="prefix"/>: the Connect script (<c>GET {prefix}/connect.js</c>),
+    /// the hosted Connect page (<c>GET {prefix}/</c>) with its assets and JSON calls, Human API's
+    /// <c>POST {prefix}/v1/connect/tokens</c> and <c>/publictokens</c>, the test shortcut
+    /// <c>POST {prefix}/v1/connect/sessions</c>, and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
+    /// </summary>
+    /// <param name="endpoints">The app, or a route group.</param>
+    /// <param name="prefix">Where to map it; <c>/sandbox</c> by default. Not the root.</param>
+    /// <returns>A builder for all the sandbox's endpoints.</returns>
+    /// <remarks>
+    /// The endpoints allow anonymous callers whatever the app's fallback policy: the sandbox stands in for a third
+    /// party, reached server-to-server and from its own page, neither of which carries the app's sign-in. Never map
+    /// it in production: its credentials are public.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException"><c>AddHumanApiSandbox</c> (or <c>UseHumanApiSandbox</c>) was not called.</exception>
+    public static IEndpointConventionBuilder MapHumanApiSandbox(this IEndpointRouteBuilder endpoints, string prefix = HumanApiSandboxDefaults.Prefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var path = SandboxPrefix.Normalize(prefix, nameof(prefix));
+
+        // Resolved now so that a host that forgot AddHumanApiSandbox fails at start-up, not on the first request.
+        var services = endpoints.ServiceProvider;
+        var api = services.GetService<SandboxConnectApi>()
+            ?? throw new InvalidOperationException(
+                "Human API sandbox services are missing: call builder.Services.AddHumanApiSandbox() (or AddHumanConnect(...).UseHumanApiSandbox()) before app.MapHumanApiSandbox().");
+        var ui = services.GetRequiredService<SandboxConnectUi>();
+        var assets = services.GetRequiredService<SandboxAssets>();
+        var faults = services.GetRequiredService<SandboxFaultApi>();
+
+        if (services.GetService<IHostEnvironment>()?.IsProduction() == true)
+        {
+            Log.MappedInProduction(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HumanApiSandboxEndpointRouteBuilderExtensions).FullName!), path);
+        }
+
+        var group = endpoints.MapGroup(path);
+        group.AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription()
+            .WithMetadata(new RequestSizeLimitAttribute(SandboxHttp.MaxRequestBodyBytes));
+
+        group.MapGet("/", new RequestDelegate(SandboxPage.ServeAsync));
+        group.MapMethods("/connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectScript.ServeAsync));
+        group.MapMethods("/assets/connect-ui.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageScript.ServeAsync));
+        group.MapMethods("/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
+
+        group.MapPost("/v1/ui/open", new RequestDelegate(ui.OpenAsync));
+        group.MapPost("/v1/ui/source", new RequestDelegate(ui.SourceAsync));
+        group.MapPost("/v1/ui/done", new RequestDelegate(ui.DoneAsync));
+
+        group.MapPost("/v1/connect/tokens", new RequestDelegate(api.TokensAsync));
+        group.MapPost("/v1/connect/publictokens", new RequestDelegate(api.PublicTokensAsync));
+        group.MapPost("/v1/connect/sessions", new RequestDelegate(api.SessionsAsync));
+
+        group.MapPost("/v1/sandbox/faults", new RequestDelegate(faults.InjectAsync));
+        group.MapDelete("/v1/sandbox/faults", new RequestDelegate(faults.ResetAsync));
+
+        return new SandboxConventionBuilder(group);
+    }
+
+    /// <summary>Lets callers add conventions to the sandbox's endpoints without mapping more into its group.</summary>
+    private sealed class SandboxConventionBuilder(IEndpointConventionBuilder inner) : IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention) => inner.Add(convention);
+
+        public void Finally(Action<EndpointBuilder> finallyConvention) => inner.Finally(finallyConvention);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The Human API sandbox is mapped at {Prefix} in Production. Its credentials are public: map it in development and tests only.", EventName = "SandboxMappedInProduction")]
+        public static partial void MappedInProduction(ILogger logger, string prefix);
+    }
+}

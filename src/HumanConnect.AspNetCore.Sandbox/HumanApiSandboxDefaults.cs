@@ -1,0 +1,27 @@
+namespace HumanConnect.AspNetCore.Sandbox;
+
+/// <summary>
+/// The sandbox's well-known defaults. Its credentials are published on purpose: they only ever open the in-process
+/// sandbox, never Human API. The sandbox still treats the secret like a real one (it never logs or echoes it), so
+/// code tested against it keeps the same habits.
+/// </summary>
+public static class HumanApiSandboxDefaults
+{
+    /// <summary>The route prefix the sandbox is mapped under by default: <c>/sandbox</c>.</summary>
+    public const string Prefix = "/sandbox";
+
+    /// <summary>The sandbox app's client id (40 hex characters, like Human API's).</summary>
+    public const string ClientId = "85a8c1af233b29386954fb452f26033c3608c9bd";
+
+    /// <summary>The sandbox app's client secret (40 hex characters). Not a secret anywhere but in the sandbox.</summary>
+    public const string ClientSecret = "a222093922b32027714b0cc5efd6bf666543bd72";
+
+    /// <summary>How long a session token from "Done" (or the sessions shortcut) may be exchanged: 10 minutes.</summary>
+    public static readonly TimeSpan SessionTokenLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an open Connect session can be resumed (the page's <c>sessionToken</c> parameter): 30 minutes.</summary>
+    public static readonly TimeSpan ConnectSessionLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>The demo data sources the Connect page lists: "Starfleet Pharmacy" and "Starfleet Medical".</summary>
+    public static IReadOnlyList<string> DemoSources { get; } = ["Starfleet Pharmacy", "Starfleet Medical"];
+}

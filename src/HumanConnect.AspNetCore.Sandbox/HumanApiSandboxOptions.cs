@@ -1,0 +1,30 @@
+namespace HumanConnect.AspNetCore.Sandbox;
+
+/// <summary>
+/// Settings of the Human API sandbox: the one app it knows, how long its tokens live, and the sources it offers.
+/// Validated when the host starts. Time is read from the <see cref="TimeProvider"/> in the container
+/// (<see cref="TimeProvider.System"/> unless the host registers another, such as a fake one in tests).
+/// </summary>
+public sealed class HumanApiSandboxOptions
+{
+    /// <summary>The client id the sandbox accepts. Defaults to <see cref="HumanApiSandboxDefaults.ClientId"/>.</summary>
+    public string ClientId { get; set; } = HumanApiSandboxDefaults.ClientId;
+
+    /// <summary>
+    /// The client secret the sandbox accepts on <c>tokens</c>, <c>publictokens</c> and <c>sessions</c>. Defaults to
+    /// <see cref="HumanApiSandboxDefaults.ClientSecret"/>. Never logged, never echoed.
+    /// </summary>
+    public string ClientSecret { get; set; } = HumanApiSandboxDefaults.ClientSecret;
+
+    /// <summary>How long a session token handed to <c>finish</c> stays exchangeable. It is single-use regardless.</summary>
+    public TimeSpan SessionTokenLifetime { get; set; } = HumanApiSandboxDefaults.SessionTokenLifetime;
+
+    /// <summary>How long the Connect page can resume a session it opened (after a reload, say) before starting afresh.</summary>
+    public TimeSpan ConnectSessionLifetime { get; set; } = HumanApiSandboxDefaults.ConnectSessionLifetime;
+
+    /// <summary>
+    /// The data sources the Connect page lists, in order. Names are shown as-is and must be unique; the default is
+    /// <see cref="HumanApiSandboxDefaults.DemoSources"/>. Set it in code: configuration binding appends to lists.
+    /// </summary>
+    public IList<string> DemoSources { get; } = [.. HumanApiSandboxDefaults.DemoSources];
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HumanConnect.AspNetCore.Sandbox.Serialization;
+
+/// <summary>Source-generated JSON for every shape the sandbox reads or writes.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+[JsonSerializable(typeof(TokensRequest))]
+[JsonSerializable(typeof(TokensAnswer))]
+[JsonSerializable(typeof(PublicTokensRequest))]
+[JsonSerializable(typeof(PublicTokensAnswer))]
+[JsonSerializable(typeof(SessionTokenObject))]
+[JsonSerializable(typeof(LegacyError))]
+[JsonSerializable(typeof(SessionsRequest))]
+[JsonSerializable(typeof(UiOpenRequest))]
+[JsonSerializable(typeof(UiSourceRequest))]
+[JsonSerializable(typeof(UiDoneRequest))]
+[JsonSerializable(typeof(UiSessionView))]
+[JsonSerializable(typeof(UiDoneAnswer))]
+[JsonSerializable(typeof(FaultRequest))]
+internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+namespace HumanConnect.AspNetCore.Sandbox.Serialization;
+
+// The JSON the sandbox speaks. Human API's shapes follow human-api-legacy-connect.md to the letter; the "Ui" and
+// "Sessions" shapes are the sandbox's own (the hosted page and the test shortcut). Every field of a request is
+// nullable: a missing field is a 400 answer, not an exception.
+
+/// <summary>The body of <c>POST tokens</c>: the sessionTokenObject plus the client secret.</summary>
+internal sealed record TokensRequest(string? HumanId, string? ClientId, string? ClientSecret, string? SessionToken);
+
+/// <summary>The answer of <c>POST tokens</c>, as Human API documents it.</summary>
+internal sealed record TokensAnswer(string HumanId, string AccessToken, string PublicToken, string ClientId, string ClientUserId)
+{
+    public override string ToString() => $"TokensAnswer {{ HumanId = {HumanId}, ClientId = {ClientId}, ClientUserId = {ClientUserId} }}";
+}
+
+/// <summary>The body of <c>POST publictokens</c>.</summary>
+internal sealed record PublicTokensRequest(string? HumanId, string? ClientId, string? ClientSecret);
+
+/// <summary>The answer of <c>POST publictokens</c>.</summary>
+internal sealed record PublicTokensAnswer(string HumanId, string PublicToken);
+
+/// <summary>What Connect's <c>finish</c> callback receives, and what the sessions shortcut answers.</summary>
+internal sealed record SessionTokenObject(string HumanId, string ClientId, string SessionToken);
+
+/// <summary>A legacy Connect error, as <c>error(err)</c> receives it: <c>code</c>, <c>message</c>, <c>detailedMessage</c>.</summary>
+internal sealed record LegacyError(string Code, string Message, string DetailedMessage);
+
+/// <summary>The body of the sandbox-only <c>POST sessions</c> shortcut.</summary>
+internal sealed record SessionsRequest(string? ClientId, string? ClientSecret, string? ClientUserId, string? PublicToken, string[]? Sources);
+
+/// <summary>The hosted page asks to open (or resume) a Connect session with its query parameters.</summary>
+internal sealed record UiOpenRequest(string? ClientId, string? ClientUserId, string? PublicToken, string? SessionToken);
+
+/// <summary>The hosted page connects or disconnects one source.</summary>
+internal sealed record UiSourceRequest(string? SessionToken, string? Source, bool? Connected);
+
+/// <summary>The hosted page's "Done".</summary>
+internal sealed record UiDoneRequest(string? SessionToken);
+
+/// <summary>What the hosted page shows: the session, its mode, and each source's state.</summary>
+internal sealed record UiSessionView(string SessionToken, string HumanId, string ClientId, string Mode, bool Changed, UiSource[] Sources);
+
+/// <summary>One source as the hosted page lists it.</summary>
+internal sealed record UiSource(string Name, bool Connected);
+
+/// <summary>The answer to "Done": the token for <c>finish</c> when something changed, otherwise none (the page closes).</summary>
+internal sealed record UiDoneAnswer(bool Finished, SessionTokenObject? Token);
+
+/// <summary>The body of <c>POST faults</c>: which endpoint, which fault, its parameters, how many requests.</summary>
+internal sealed record FaultRequest(string? Endpoint, string? Fault, int? Status, int? DelayMs, int? Count);

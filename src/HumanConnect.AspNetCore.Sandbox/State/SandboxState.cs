@@ -1,0 +1,299 @@
+using HumanConnect.AspNetCore.Sandbox.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.AspNetCore.Sandbox.State;
+
+/// <summary>
+/// Everything the sandbox remembers, in memory: users, their sources and tokens, open Connect sessions and
+/// unspent session tokens. Safe under concurrent use.
+/// </summary>
+/// <remarks>
+/// One lock guards it all. The sandbox serves a developer or a test run, not production traffic, and a single lock
+/// keeps the invariants that span several maps (a publicToken indexes exactly one user, a session token is spent
+/// exactly once) trivially true.
+/// </remarks>
+internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly HumanApiSandboxOptions _options = options.Value;
+    private readonly Dictionary<(string ClientId, string ClientUserId), SandboxHuman> _byUser = [];
+    private readonly Dictionary<string, SandboxHuman> _byHumanId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxHuman> _byPublicToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opens the hosted page's session: edit mode when a publicToken is given, create mode otherwise. A
+    /// <paramref name="request"/>'s sessionToken resumes an open session only when it targets the same user, so a
+    /// token left in a shared browser's localStorage never resumes someone else's session.
+    /// </summary>
+    public SandboxResult<UiSessionView> Open(UiOpenRequest request)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            var previous = !string.IsNullOrEmpty(request.SessionToken) ? _sessions.GetValueOrDefault(request.SessionToken) : null;
+            ConnectSession session;
+            if (!string.IsNullOrEmpty(request.PublicToken))
+            {
+                if (!_byPublicToken.TryGetValue(request.PublicToken, out var human)
+                    || (!string.IsNullOrEmpty(request.ClientId) && request.ClientId != human.ClientId)
+                    || (!string.IsNullOrEmpty(request.ClientUserId) && request.ClientUserId != human.ClientUserId))
+                {
+                    return SandboxErrors.InvalidPublicToken();
+                }
+
+                session = previous is not null && previous.HumanId == human.HumanId
+                    ? previous
+                    : NewSession(human.ClientId, human.ClientUserId, human.HumanId, editMode: true);
+            }
+            else
+            {
+                if (string.IsNullOrEmpty(request.ClientId))
+                {
+                    return SandboxErrors.MissingParameter("clientId");
+                }
+
+                if (string.IsNullOrEmpty(request.ClientUserId))
+                {
+                    return SandboxErrors.MissingParameter("clientUserId");
+                }
+
+                if (request.ClientId != _options.ClientId)
+                {
+                    return SandboxErrors.UnknownClient();
+                }
+
+                var sameUser = previous is not null && previous.ClientId == request.ClientId && previous.ClientUserId == request.ClientUserId;
+                if (_byUser.TryGetValue((request.ClientId, request.ClientUserId), out var existing))
+                {
+                    // Only the session that created the user may come back to it without a publicToken (a reload mid-session).
+                    if (!sameUser || previous!.HumanId != existing.HumanId)
+                    {
+                        return SandboxErrors.UserAlreadyExists();
+                    }
+
+                    session = previous;
+                }
+                else
+                {
+                    session = sameUser ? previous! : NewSession(request.ClientId, request.ClientUserId, SandboxTokens.NewHumanId(), editMode: false);
+                }
+            }
+
+            session.ExpiresAt = now + _options.ConnectSessionLifetime;
+            return View(session);
+        }
+    }
+
+    /// <summary>Connects or disconnects a source. In create mode the first connect creates the user.</summary>
+    public SandboxResult<UiSessionView> SetSource(string sessionToken, string source, bool connected)
+    {
+        if (!_options.DemoSources.Contains(source, StringComparer.Ordinal))
+        {
+            return SandboxErrors.UnknownSource();
+        }
+
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!TryGetLiveSession(sessionToken, now, out var session))
+            {
+                return SandboxErrors.SessionExpired();
+            }
+
+            if (!_byHumanId.TryGetValue(session.HumanId, out var human))
+            {
+                if (!connected)
+                {
+                    return View(session);
+                }
+
+                // Another session may have created the same clientUserId meanwhile: Human API refuses the second one.
+                if (_byUser.ContainsKey((session.ClientId, session.ClientUserId)))
+                {
+                    return SandboxErrors.UserAlreadyExists();
+                }
+
+                human = CreateHuman(session.HumanId, session.ClientId, session.ClientUserId);
+            }
+
+            session.Changed |= connected ? human.Sources.Add(source) : human.Sources.Remove(source);
+            session.ExpiresAt = now + _options.ConnectSessionLifetime;
+            return View(session);
+        }
+    }
+
+    /// <summary>
+    /// Ends the session. After a change it mints the single-use session token for <c>finish</c>; without one it
+    /// answers no token, and the page closes instead (the guide's <c>close</c>: "without connecting any data sources").
+    /// </summary>
+    public SandboxResult<UiDoneAnswer> Done(string sessionToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!TryGetLiveSession(sessionToken, now, out var session))
+            {
+                return SandboxErrors.SessionExpired();
+            }
+
+            _sessions.Remove(session.Token);
+            return session.Changed
+                ? new UiDoneAnswer(true, MintSessionToken(session.HumanId, session.ClientId, session.ClientUserId, now))
+                : new UiDoneAnswer(false, null);
+        }
+    }
+
+    /// <summary>
+    /// The test shortcut: does in one call what the page does between open and "Done". <paramref name="sources"/>
+    /// is the set connected afterwards; <see langword="null"/> keeps an existing user's sources, and connects the
+    /// first demo source for a new user.
+    /// </summary>
+    public SandboxResult<SessionTokenObject> CreateSession(string clientUserId, string? publicToken, string[]? sources)
+    {
+        if (sources is not null && sources.Any(source => !_options.DemoSources.Contains(source, StringComparer.Ordinal)))
+        {
+            return SandboxErrors.UnknownSource();
+        }
+
+        var clientId = _options.ClientId;
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Sweep(now);
+            SandboxHuman? human;
+            if (!string.IsNullOrEmpty(publicToken))
+            {
+                if (!_byPublicToken.TryGetValue(publicToken, out human) || human.ClientUserId != clientUserId)
+                {
+                    return SandboxErrors.InvalidPublicToken();
+                }
+            }
+            else if (_byUser.ContainsKey((clientId, clientUserId)))
+            {
+                return SandboxErrors.UserAlreadyExists();
+            }
+            else
+            {
+                human = CreateHuman(SandboxTokens.NewHumanId(), clientId, clientUserId);
+                sources ??= [_options.DemoSources[0]];
+            }
+
+            if (sources is not null)
+            {
+                human.Sources.Clear();
+                human.Sources.UnionWith(sources);
+            }
+
+            return MintSessionToken(human.HumanId, clientId, clientUserId, now);
+        }
+    }
+
+    /// <summary>
+    /// Spends a session token. Any presentation spends it, matching or not, so it can never be replayed; on a match
+    /// the user's publicToken rotates and their tokens are answered.
+    /// </summary>
+    public TokensAnswer? Exchange(string humanId, string clientId, string sessionToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_grants.Remove(sessionToken, out var grant)
+                || grant.ExpiresAt <= now
+                || grant.HumanId != humanId
+                || grant.ClientId != clientId
+                || !_byHumanId.TryGetValue(humanId, out var human))
+            {
+                return null;
+            }
+
+            RotatePublicToken(human);
+            return new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
+        }
+    }
+
+    /// <summary>Issues a fresh publicToken for a known user; the previous one goes stale.</summary>
+    public PublicTokensAnswer? NewPublicToken(string humanId, string clientId)
+    {
+        lock (_gate)
+        {
+            if (!_byHumanId.TryGetValue(humanId, out var human) || human.ClientId != clientId)
+            {
+                return null;
+            }
+
+            RotatePublicToken(human);
+            return new PublicTokensAnswer(human.HumanId, human.PublicToken);
+        }
+    }
+
+    private ConnectSession NewSession(string clientId, string clientUserId, string humanId, bool editMode)
+    {
+        var session = new ConnectSession(SandboxTokens.NewToken(), clientId, clientUserId, humanId, editMode);
+        _sessions[session.Token] = session;
+        return session;
+    }
+
+    private SandboxHuman CreateHuman(string humanId, string clientId, string clientUserId)
+    {
+        var human = new SandboxHuman(humanId, clientId, clientUserId, SandboxTokens.NewAccessToken());
+        _byUser[(clientId, clientUserId)] = human;
+        _byHumanId[humanId] = human;
+        RotatePublicToken(human);
+        return human;
+    }
+
+    private void RotatePublicToken(SandboxHuman human)
+    {
+        _byPublicToken.Remove(human.PublicToken);
+        human.PublicToken = SandboxTokens.NewToken();
+        _byPublicToken[human.PublicToken] = human;
+    }
+
+    private SessionTokenObject MintSessionToken(string humanId, string clientId, string clientUserId, DateTimeOffset now)
+    {
+        var token = SandboxTokens.NewToken();
+        _grants[token] = new ExchangeGrant(humanId, clientId, clientUserId, now + _options.SessionTokenLifetime);
+        return new SessionTokenObject(humanId, clientId, token);
+    }
+
+    private bool TryGetLiveSession(string token, DateTimeOffset now, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConnectSession? session)
+    {
+        if (_sessions.TryGetValue(token, out session) && session.ExpiresAt > now)
+        {
+            return true;
+        }
+
+        session = null;
+        return false;
+    }
+
+    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (token, session) in _sessions)
+        {
+            if (session.ExpiresAt <= now)
+            {
+                _sessions.Remove(token);
+            }
+        }
+
+        foreach (var (token, grant) in _grants)
+        {
+            if (grant.ExpiresAt <= now)
+            {
+                _grants.Remove(token);
+            }
+        }
+    }
+
+    private UiSessionView View(ConnectSession session)
+    {
+        var connected = _byHumanId.TryGetValue(session.HumanId, out var human) ? human.Sources : null;
+        var sources = _options.DemoSources.Select(name => new UiSource(name, connected?.Contains(name) == true)).ToArray();
+        return new UiSessionView(session.Token, session.HumanId, session.ClientId, session.EditMode ? "edit" : "create", session.Changed, sources);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+
+/// <summary>
+/// A host app exactly as the README tells it to be written, pointed at the sandbox with UseHumanApiSandbox: the
+/// library's endpoints call the sandbox over real loopback HTTP on the port Kestrel picked.
+/// </summary>
+internal sealed class LibraryApp : IAsyncDisposable
+{
+    private LibraryApp(TestApp host, string prefix)
+    {
+        Host = host;
+        Prefix = prefix;
+        Anonymous = host.CreateClient();
+    }
+
+    public TestApp Host { get; }
+
+    public string Prefix { get; }
+
+    public HttpClient Anonymous { get; }
+
+    public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
+
+    public static async Task<LibraryApp> StartAsync(string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null)
+    {
+        var host = await TestApp.StartAsync(
+            builder =>
+            {
+                builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
+                    .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+                builder.Services.AddAuthorization();
+                builder.Services.AddHumanConnect(options =>
+                    {
+                        // UseHumanApiSandbox must win over whatever configuration says.
+                        options.ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
+                        options.ClientSecret = "configured-secret-that-must-be-replaced";
+                        configure?.Invoke(options);
+                    })
+                    .UseHumanApiSandbox(prefix);
+            },
+            app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+                app.MapGet("/test/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+                {
+                    var tokens = antiforgery.GetAndStoreTokens(context);
+                    return Results.Json(new Dictionary<string, string?> { ["headerName"] = tokens.HeaderName, ["requestToken"] = tokens.RequestToken });
+                });
+                app.MapHumanConnect();
+                app.MapHumanApiSandbox(prefix);
+            });
+        return new LibraryApp(host, prefix);
+    }
+
+    public string ClientUserIdOf(string localUserId) =>
+        Host.Services.GetRequiredService<IHumanConnectUserResolver>().GetClientUserId(localUserId);
+
+    public Task<HumanTokens?> StoredTokensOf(string localUserId) =>
+        Host.Services.GetRequiredService<IHumanTokenStore>().GetAsync(localUserId, TestContext.Current.CancellationToken);
+
+    /// <summary>A browser-like client signed in as <paramref name="localUserId"/>, carrying the antiforgery cookie and header.</summary>
+    public async Task<HttpClient> SignInAsync(string localUserId)
+    {
+        var client = Host.CreateClient(cookies: true);
+        client.DefaultRequestHeaders.Add(HeaderAuthenticationHandler.Header, localUserId);
+        var antiforgery = await client.GetFromJsonAsync<Dictionary<string, string>>("/test/antiforgery", TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Add(antiforgery!["headerName"], antiforgery["requestToken"]);
+        return client;
+    }
+
+    /// <summary>The sessionTokenObject the Connect page would hand <c>finish</c> for <paramref name="clientUserId"/>.</summary>
+    public async Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null)
+    {
+        using var response = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/connect/sessions", new
+        {
+            clientId = HumanApiSandboxDefaults.ClientId,
+            clientSecret = HumanApiSandboxDefaults.ClientSecret,
+            clientUserId,
+            publicToken,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)response.StatusCode);
+        return await SandboxApp.ReadJsonAsync(response);
+    }
+
+    public static Task<HttpResponseMessage> FinishAsync(HttpClient client, JsonElement sessionTokenObject) =>
+        client.PostAsJsonAsync("/connect/finish", sessionTokenObject, TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

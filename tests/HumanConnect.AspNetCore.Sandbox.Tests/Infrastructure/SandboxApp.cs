@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+
+/// <summary>The sandbox alone, mapped at /sandbox on a real loopback Kestrel, with a fake clock and JSON helpers.</summary>
+internal sealed class SandboxApp : IAsyncDisposable
+{
+    public const string ClientId = HumanApiSandboxDefaults.ClientId;
+    public const string ClientSecret = HumanApiSandboxDefaults.ClientSecret;
+
+    private SandboxApp(TestApp app, FakeTimeProvider time)
+    {
+        Host = app;
+        Time = time;
+        Http = app.CreateClient();
+    }
+
+    public TestApp Host { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public HttpClient Http { get; }
+
+    public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
+
+    public static async Task<SandboxApp> StartAsync(Action<WebApplication>? beforeMap = null, string prefix = "/sandbox")
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var app = await TestApp.StartAsync(
+            builder => builder.Services.AddHumanApiSandbox().AddSingleton<TimeProvider>(time),
+            app =>
+            {
+                beforeMap?.Invoke(app);
+                app.MapHumanApiSandbox(prefix);
+            });
+        return new SandboxApp(app, time);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body) =>
+        Http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+
+    /// <summary>The test shortcut: a sessionTokenObject as if the user had connected through the page.</summary>
+    public async Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null, string[]? sources = null)
+    {
+        using var response = await PostAsync("/sandbox/v1/connect/sessions",
+            new { clientId = ClientId, clientSecret = ClientSecret, clientUserId, publicToken, sources });
+        Assert.Equal(200, (int)response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
+    public Task<HttpResponseMessage> ExchangeAsync(JsonElement sessionTokenObject, string clientSecret = ClientSecret, string clientId = ClientId) =>
+        PostAsync("/sandbox/v1/connect/tokens", new
+        {
+            humanId = sessionTokenObject.GetProperty("humanId").GetString(),
+            clientId,
+            clientSecret,
+            sessionToken = sessionTokenObject.GetProperty("sessionToken").GetString(),
+        });
+
+    /// <summary>Creates a user through the shortcut and exchanges their first session token: the tokens an app would store.</summary>
+    public async Task<JsonElement> ConnectNewUserAsync(string clientUserId)
+    {
+        var session = await CreateSessionAsync(clientUserId);
+        using var response = await ExchangeAsync(session);
+        Assert.Equal(200, (int)response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
+    public Task<HttpResponseMessage> PublicTokensAsync(string humanId, string clientSecret = ClientSecret) =>
+        PostAsync("/sandbox/v1/connect/publictokens", new { humanId, clientId = ClientId, clientSecret });
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

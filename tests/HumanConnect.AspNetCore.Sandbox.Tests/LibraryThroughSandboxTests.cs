@@ -1,0 +1,181 @@
+using System.Net;
+using System.Text.Json;
+using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HumanConnect.AspNetCore.Sandbox.Tests;
+
+/// <summary>
+/// The library's own endpoints, end to end through the sandbox over real loopback HTTP: what a host gets from
+/// <c>AddHumanConnect(...).UseHumanApiSandbox()</c>, <c>MapHumanConnect()</c> and <c>MapHumanApiSandbox()</c>.
+/// </summary>
+public sealed class LibraryThroughSandboxTests
+{
+    [Fact]
+    public async Task Finish_exchanges_the_session_token_stores_the_tokens_and_answers_no_secret()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+
+        using var response = await LibraryApp.FinishAsync(alice, session);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var stored = await app.StoredTokensOf("alice");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(stored);
+        var answer = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(session.GetProperty("humanId").GetString(), answer.GetProperty("humanId").GetString());
+        Assert.Equal(stored.PublicToken, answer.GetProperty("publicToken").GetString());
+        Assert.Equal(app.ClientUserIdOf("alice"), stored.ClientUserId);
+        Assert.DoesNotContain(stored.AccessToken, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, body, StringComparison.Ordinal);
+        var logs = app.Host.AllLogText();
+        Assert.DoesNotContain(stored.AccessToken, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_session_token_a_second_time_is_502_upstream_rejected()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+
+        using var first = await LibraryApp.FinishAsync(alice, session);
+        var storedAfterFirst = await app.StoredTokensOf("alice");
+        using var second = await LibraryApp.FinishAsync(alice, session);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await AssertProblemAsync(second, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
+        Assert.Equal(storedAfterFirst, await app.StoredTokensOf("alice"));
+    }
+
+    [Fact]
+    public async Task Another_users_session_is_refused_and_nothing_is_stored()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var mallory = await app.SignInAsync("mallory");
+        var alicesSession = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+
+        using var response = await LibraryApp.FinishAsync(mallory, alicesSession);
+
+        await AssertProblemAsync(response, HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientUserMismatch);
+        Assert.Null(await app.StoredTokensOf("mallory"));
+    }
+
+    [Theory]
+    [InlineData("serverError", HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable)]
+    [InlineData("malformedBody", HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse)]
+    [InlineData("hang", HttpStatusCode.GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout)]
+    [InlineData("slowerThanTimeout", HttpStatusCode.GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout)]
+    public async Task Each_fault_on_tokens_becomes_its_problem_and_the_session_token_survives_for_a_retry(
+        string fault, HttpStatusCode status, string errorCode)
+    {
+        // Short enough to keep the test quick, long enough for a healthy loopback call on a busy machine.
+        await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(1));
+        var alice = await app.SignInAsync("alice");
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        app.Faults.InjectFault(SandboxEndpoint.Tokens, ToFault(fault));
+
+        using var faulted = await LibraryApp.FinishAsync(alice, session);
+        var storedAfterFault = await app.StoredTokensOf("alice");
+        using var retried = await LibraryApp.FinishAsync(alice, session);
+
+        await AssertProblemAsync(faulted, status, errorCode);
+        Assert.Null(storedAfterFault);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task Latency_within_the_timeout_still_succeeds()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        app.Faults.InjectFault(SandboxEndpoint.Tokens, SandboxFault.Latency(TimeSpan.FromMilliseconds(50)));
+
+        using var response = await LibraryApp.FinishAsync(alice, session);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_token_refresh_rotates_the_token_through_the_sandbox_and_stores_it()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+        var before = await app.StoredTokensOf("alice");
+
+        using var response = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var after = await app.StoredTokensOf("alice");
+
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(before!.PublicToken, after!.PublicToken);
+        Assert.Equal(after.PublicToken, JsonDocument.Parse(body).RootElement.GetProperty("publicToken").GetString());
+        Assert.Equal(before.AccessToken, after.AccessToken);
+        Assert.DoesNotContain(after.AccessToken, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fault_on_publictokens_is_502_upstream_unavailable()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+        app.Faults.InjectFault(SandboxEndpoint.PublicTokens, SandboxFault.ServerError(503));
+
+        using var response = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        await AssertProblemAsync(response, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+    }
+
+    [Fact]
+    public async Task UseHumanApiSandbox_wins_over_configuration_and_points_the_browser_at_app_relative_urls()
+    {
+        await using var app = await LibraryApp.StartAsync(prefix: "/dev/hapi");
+
+        var options = app.Host.Services.GetRequiredService<IOptions<HumanConnectOptions>>().Value;
+
+        Assert.Equal(HumanApiSandboxDefaults.ClientId, options.ClientId);
+        Assert.Equal(HumanApiSandboxDefaults.ClientSecret, options.ClientSecret);
+        Assert.Equal("/dev/hapi/connect.js", options.ConnectScriptUrl);
+        Assert.Equal("/dev/hapi", options.ConnectBaseUrl);
+        Assert.Equal("http://localhost/dev/hapi/v1/connect/tokens", options.TokensEndpoint.ToString());
+        Assert.Equal("http://localhost/dev/hapi/v1/connect/publictokens", options.PublicTokensEndpoint.ToString());
+    }
+
+    [Fact]
+    public async Task A_custom_prefix_works_end_to_end()
+    {
+        await using var app = await LibraryApp.StartAsync(prefix: "/dev/hapi");
+        var alice = await app.SignInAsync("alice");
+
+        using var response = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static SandboxFault ToFault(string name) => name switch
+    {
+        "serverError" => SandboxFault.ServerError(),
+        "malformedBody" => SandboxFault.MalformedBody,
+        "hang" => SandboxFault.Hang,
+        "slowerThanTimeout" => SandboxFault.Latency(TimeSpan.FromSeconds(30)),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string errorCode)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(errorCode, JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetString());
+        Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, body, StringComparison.Ordinal);
+    }
+}
