@@ -28,6 +28,12 @@ builder.Services.Configure<SqliteTokenStoreOptions>(options => options.DatabaseP
 var humanConnect = builder.Services
     .AddHumanConnect(builder.Configuration.GetSection("HumanConnect"))
     .AddTokenStore<SqliteHumanTokenStore>(ServiceLifetime.Singleton);
+if (sample.UseSandbox)
+{
+    // The embedded Human API emulator: its credentials, its connect.js, and its endpoints over loopback HTTP.
+    humanConnect.UseHumanApiSandbox(sample.SandboxPath);
+}
+
 builder.Services.PostConfigure<HumanConnect.AspNetCore.HumanConnectOptions>(options =>
     options.NonceProvider = ContentSecurityPolicyMiddleware.NonceOf);
 
@@ -48,6 +54,10 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorPages();
 app.MapHumanConnect();
+if (sample.UseSandbox)
+{
+    app.MapHumanApiSandbox(sample.SandboxPath);
+}
 
 app.Run();
 
