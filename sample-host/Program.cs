@@ -32,6 +32,10 @@ if (sample.UseSandbox)
 {
     // The embedded Human API emulator: its credentials, its connect.js, and its endpoints over loopback HTTP.
     humanConnect.UseHumanApiSandbox(sample.SandboxPath);
+
+    // The sandbox remembers its users beside the SQLite store, so connections survive a restart of the sample.
+    builder.Services.Configure<HumanConnect.AspNetCore.Sandbox.HumanApiSandboxOptions>(options =>
+        options.StateFilePath = Path.Combine(dataDirectory, "sandbox-state.json"));
 }
 
 builder.Services.PostConfigure<HumanConnect.AspNetCore.HumanConnectOptions>(options =>

@@ -23,6 +23,13 @@ public sealed class HumanApiSandboxOptions
     public TimeSpan ConnectSessionLifetime { get; set; } = HumanApiSandboxDefaults.ConnectSessionLifetime;
 
     /// <summary>
+    /// A JSON file where the sandbox keeps its users, so that the tokens a host stored stay valid across restarts.
+    /// <see langword="null"/> (the default) keeps everything in memory. Sessions are never written. The file holds
+    /// sandbox access tokens, which open nothing outside the sandbox.
+    /// </summary>
+    public string? StateFilePath { get; set; }
+
+    /// <summary>
     /// The data sources the Connect page lists, in order. Names are shown as-is and must be unique; the default is
     /// <see cref="HumanApiSandboxDefaults.DemoSources"/>. Set it in code: configuration binding appends to lists.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HumanConnect.AspNetCore.Sandbox.State;
 
 namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 
@@ -20,4 +21,5 @@ namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 [JsonSerializable(typeof(UiSessionView))]
 [JsonSerializable(typeof(UiDoneAnswer))]
 [JsonSerializable(typeof(FaultRequest))]
+[JsonSerializable(typeof(SandboxSnapshot))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -12,15 +12,35 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// keeps the invariants that span several maps (a publicToken indexes exactly one user, a session token is spent
 /// exactly once) trivially true.
 /// </remarks>
-internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time)
+internal sealed class SandboxState
 {
     private readonly Lock _gate = new();
-    private readonly HumanApiSandboxOptions _options = options.Value;
+    private readonly HumanApiSandboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SandboxStateFile? _file;
     private readonly Dictionary<(string ClientId, string ClientUserId), SandboxHuman> _byUser = [];
     private readonly Dictionary<string, SandboxHuman> _byHumanId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SandboxHuman> _byPublicToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
+
+    public SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        if (!string.IsNullOrEmpty(_options.StateFilePath))
+        {
+            _file = new SandboxStateFile(_options.StateFilePath);
+            foreach (var record in _file.Load())
+            {
+                var human = new SandboxHuman(record.HumanId, record.ClientId, record.ClientUserId, record.AccessToken) { PublicToken = record.PublicToken };
+                human.Sources.UnionWith(record.Sources);
+                _byUser[(human.ClientId, human.ClientUserId)] = human;
+                _byHumanId[human.HumanId] = human;
+                _byPublicToken[human.PublicToken] = human;
+            }
+        }
+    }
 
     /// <summary>
     /// Opens the hosted page's session: edit mode when a publicToken is given, create mode otherwise. A
@@ -29,7 +49,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
     /// </summary>
     public SandboxResult<UiSessionView> Open(UiOpenRequest request)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             Sweep(now);
@@ -95,7 +115,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
             return SandboxErrors.UnknownSource();
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             if (!TryGetLiveSession(sessionToken, now, out var session))
@@ -121,6 +141,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
 
             session.Changed |= connected ? human.Sources.Add(source) : human.Sources.Remove(source);
             session.ExpiresAt = now + _options.ConnectSessionLifetime;
+            Persist();
             return View(session);
         }
     }
@@ -131,7 +152,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
     /// </summary>
     public SandboxResult<UiDoneAnswer> Done(string sessionToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             if (!TryGetLiveSession(sessionToken, now, out var session))
@@ -159,7 +180,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
         }
 
         var clientId = _options.ClientId;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             Sweep(now);
@@ -187,6 +208,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
                 human.Sources.UnionWith(sources);
             }
 
+            Persist();
             return MintSessionToken(human.HumanId, clientId, clientUserId, now);
         }
     }
@@ -197,7 +219,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
     /// </summary>
     public TokensAnswer? Exchange(string humanId, string clientId, string sessionToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             if (!_grants.Remove(sessionToken, out var grant)
@@ -210,6 +232,7 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
             }
 
             RotatePublicToken(human);
+            Persist();
             return new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
         }
     }
@@ -225,9 +248,13 @@ internal sealed class SandboxState(IOptions<HumanApiSandboxOptions> options, Tim
             }
 
             RotatePublicToken(human);
+            Persist();
             return new PublicTokensAnswer(human.HumanId, human.PublicToken);
         }
     }
+
+    /// <summary>Writes the users to the state file, when there is one. Called under the lock after every change to a user.</summary>
+    private void Persist() => _file?.Save(_byHumanId.Values);
 
     private ConnectSession NewSession(string clientId, string clientUserId, string humanId, bool editMode)
     {

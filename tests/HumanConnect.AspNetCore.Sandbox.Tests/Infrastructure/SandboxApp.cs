@@ -28,11 +28,16 @@ internal sealed class SandboxApp : IAsyncDisposable
 
     public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
 
-    public static async Task<SandboxApp> StartAsync(Action<WebApplication>? beforeMap = null, string prefix = "/sandbox")
+    public static async Task<SandboxApp> StartAsync(
+        Action<WebApplication>? beforeMap = null, string prefix = "/sandbox", Action<IServiceCollection>? configureServices = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var app = await TestApp.StartAsync(
-            builder => builder.Services.AddHumanApiSandbox().AddSingleton<TimeProvider>(time),
+            builder =>
+            {
+                builder.Services.AddHumanApiSandbox().AddSingleton<TimeProvider>(time);
+                configureServices?.Invoke(builder.Services);
+            },
             app =>
             {
                 beforeMap?.Invoke(app);
