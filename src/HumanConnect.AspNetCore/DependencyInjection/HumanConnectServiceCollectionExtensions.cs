@@ -55,6 +55,9 @@ public static class HumanConnectServiceCollectionExtensions
         services.AddDataProtection();
         services.AddAntiforgery();
 
+        // The endpoints are mapped with routing and the button links to them through LinkGenerator.
+        services.AddRouting();
+
         services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
         services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
         services.TryAddSingleton<IValidator<SessionTokenObject>, SessionTokenObjectValidator>();
