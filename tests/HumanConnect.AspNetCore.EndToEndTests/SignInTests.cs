@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace HumanConnect.AspNetCore.EndToEndTests;
 
-public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
+[Collection(SharedBrowser.Name)]
+public sealed class SignInTests(BrowserFixture browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 
@@ -16,6 +17,18 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         await Assertions.Expect(session.Page.Locator("#signed-in-user")).ToHaveTextAsync("Jean-Luc Picard");
         await session.ScreenshotAsync("signed-in");
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task A_signed_out_visitor_gets_a_sign_in_hint_and_no_connect_button()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+
+        await session.Page.GotoAsync("/");
+
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Link, new() { Name = "sign in" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(session.ConnectButton).ToHaveCountAsync(0);
         Assert.Empty(session.Problems);
     }
 

@@ -1,35 +1,38 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// One person at one browser profile: a context with its own cookies and localStorage, a page on the sample host,
-/// and every console error and page error recorded so a test can assert there were none.
+/// every console error, page error and CSP violation recorded so a test can assert there were none, and every
+/// request to the library's endpoints recorded so a test can count them.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    private static readonly string PageRecorder = ReadAsset("page-recorder.js");
     private readonly List<string> _problems = [];
+    private readonly List<string> _endpointCalls = [];
 
     private BrowserSession(IBrowserContext context, IPage page, Uri root)
     {
         Context = context;
         Page = page;
         Root = root;
+        Connect = new ConnectDialog(page);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                lock (_problems)
-                {
-                    _problems.Add($"console: {message.Text} ({message.Location})");
-                }
+                Record(_problems, $"console: {message.Text} ({message.Location})");
             }
         };
-        page.PageError += (_, error) =>
+        page.PageError += (_, error) => Record(_problems, $"page error: {error}");
+        page.Request += (_, request) =>
         {
-            lock (_problems)
+            if (request.Method == "POST" && new Uri(request.Url).AbsolutePath.StartsWith("/connect/", StringComparison.Ordinal))
             {
-                _problems.Add($"page error: {error}");
+                Record(_endpointCalls, new Uri(request.Url).AbsolutePath);
             }
         };
     }
@@ -40,34 +43,118 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Uri Root { get; }
 
-    /// <summary>Console errors and uncaught exceptions seen so far.</summary>
-    public IReadOnlyList<string> Problems
-    {
-        get
-        {
-            lock (_problems)
-            {
-                return [.. _problems];
-            }
-        }
-    }
+    /// <summary>The Connect iframe and the hosted page inside it.</summary>
+    public ConnectDialog Connect { get; }
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri root)
+    /// <summary>The sample's main Connect button.</summary>
+    public ILocator ConnectButton => Page.Locator("#connect-health-data");
+
+    /// <summary>The second button the sample shows once a connection is stored.</summary>
+    public ILocator ManageSourcesButton => Page.Locator("#manage-sources");
+
+    /// <summary>What human-connect.js shows the person when something failed.</summary>
+    public ILocator ErrorAlert => Page.Locator("[data-human-connect-error]");
+
+    /// <summary>Console errors, uncaught exceptions and CSP violations seen so far.</summary>
+    public IReadOnlyList<string> Problems => Snapshot(_problems);
+
+    /// <summary>The paths of every POST to the library's endpoints, in order.</summary>
+    public IReadOnlyList<string> EndpointCalls => Snapshot(_endpointCalls);
+
+    public static Task<BrowserSession> OpenAsync(IBrowser browser, Uri root) => OpenAsync(browser, root, new BrowserNewContextOptions());
+
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri root, BrowserNewContextOptions options)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = root.ToString() });
+        options.BaseURL = root.ToString();
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
+        await context.AddInitScriptAsync(PageRecorder);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, root);
     }
 
-    /// <summary>Signs in through the sample's demo form, as a person would.</summary>
+    /// <summary>Signs in through the sample's demo form, as a person would, and lands on the home page.</summary>
     public async Task SignInAsync(string userName)
     {
         await Page.GotoAsync("/signin");
         await Page.GetByLabel("Your name").FillAsync(userName);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync(new Uri(Root, "/").ToString());
+        await Assertions.Expect(Page.Locator("#signed-in-user")).ToHaveTextAsync(userName);
     }
+
+    /// <summary>Signs out with the sample's header form.</summary>
+    public async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Clicks <paramref name="button"/> and waits until the hosted Connect page is open inside its iframe.</summary>
+    public async Task OpenConnectAsync(ILocator button)
+    {
+        await button.ClickAsync();
+        await Connect.WaitUntilOpenAsync();
+    }
+
+    /// <summary>
+    /// Connects <paramref name="sources"/> through the main button and clicks Done; human-connect.js finishes on the
+    /// server and reloads, and the page then shows the stored publicToken, which this returns.
+    /// </summary>
+    public async Task<string> ConnectSourcesAsync(ILocator button, params string[] sources)
+    {
+        var before = await StoredPublicTokenAsync();
+        await OpenConnectAsync(button);
+        foreach (var source in sources)
+        {
+            await Connect.ConnectAsync(source);
+        }
+
+        await Connect.Done.ClickAsync();
+        var publicToken = Page.Locator("#public-token");
+        if (before is null)
+        {
+            await Assertions.Expect(publicToken).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(publicToken).Not.ToHaveTextAsync(before);
+        }
+
+        return (await publicToken.TextContentAsync())!;
+    }
+
+    /// <summary>The publicToken the page shows as stored, or <see langword="null"/> when nothing is stored.</summary>
+    public async Task<string?> StoredPublicTokenAsync() =>
+        await Page.Locator("#public-token").CountAsync() == 0 ? null : await Page.Locator("#public-token").TextContentAsync();
+
+    /// <summary>The options a Connect button carries in its <c>data-human-connect</c> attribute.</summary>
+    public static async Task<JsonElement> ButtonConfigAsync(ILocator button)
+    {
+        var json = await button.GetAttributeAsync("data-human-connect");
+        Assert.NotNull(json);
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    /// <summary>The humanconnect:* DOM events the page has seen since it loaded.</summary>
+    public async Task<IReadOnlyList<(string Type, JsonElement Detail)>> EventsAsync()
+    {
+        var events = await Page.EvaluateAsync<JsonElement>("() => window.__humanConnectTest.events");
+        return [.. events.EnumerateArray().Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("detail").Clone()))];
+    }
+
+    /// <summary>Waits for a humanconnect:<paramref name="type"/> event and returns its detail.</summary>
+    public async Task<JsonElement> WaitForEventAsync(string type)
+    {
+        await Page.WaitForFunctionAsync("type => window.__humanConnectTest.events.some(e => e.type === type)", type);
+        return (await EventsAsync()).Last(e => e.Type == type).Detail;
+    }
+
+    /// <summary>Makes the page stay after a successful finish, as a host page that handles humanconnect:finish would.</summary>
+    public Task StayOnFinishAsync() => Page.EvaluateAsync("() => { window.__humanConnectTest.stayOnFinish = true; }");
+
+    /// <summary>A value in this page's localStorage.</summary>
+    public Task<string?> LocalStorageAsync(string key) => Page.EvaluateAsync<string?>("key => window.localStorage.getItem(key)", key);
 
     /// <summary>Keeps a screenshot of the page as a test artifact.</summary>
     public async Task ScreenshotAsync(string name)
@@ -77,4 +164,28 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+
+    private static void Record(List<string> list, string entry)
+    {
+        lock (list)
+        {
+            list.Add(entry);
+        }
+    }
+
+    private static string[] Snapshot(List<string> list)
+    {
+        lock (list)
+        {
+            return [.. list];
+        }
+    }
+
+    private static string ReadAsset(string name)
+    {
+        using var stream = typeof(BrowserSession).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The test asset {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -1,0 +1,11 @@
+namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// Every browser test shares one Chromium and runs one after another: two cores cannot host several browsers
+/// and several sample hosts at once without turning timeouts into flakes.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
