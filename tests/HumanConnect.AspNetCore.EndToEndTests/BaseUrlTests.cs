@@ -69,6 +69,29 @@ public sealed class BaseUrlTests(BrowserFixture browser) : IDisposable
         Assert.Empty(session.Problems);
     }
 
+    [Fact]
+    public async Task A_double_click_opens_one_connect_even_with_a_script_that_stacks_iframes()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+        var legacyScript = ReadAsset("legacy-connect.js");
+        await session.Context.RouteAsync("**/sandbox/connect.js*", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = legacyScript }));
+        var connect = new ConnectDialog(session.Page, "iframe.legacy-connect");
+        await session.SignInAsync("Icheb");
+
+        // Two clicks in one task, as a fast double-click lands before the overlay covers the button.
+        await session.ConnectButton.EvaluateAsync("button => { button.click(); button.click(); }");
+        await connect.WaitUntilOpenAsync();
+
+        await Assertions.Expect(connect.Frame).ToHaveCountAsync(1);
+        await connect.Close.ClickAsync();
+        await Assertions.Expect(connect.Frame).ToHaveCountAsync(0);
+
+        // Closed, the button opens Connect again.
+        await session.ConnectButton.ClickAsync();
+        await connect.WaitUntilOpenAsync();
+        await Assertions.Expect(connect.Frame).ToHaveCountAsync(1);
+    }
+
     private static string ReadAsset(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;

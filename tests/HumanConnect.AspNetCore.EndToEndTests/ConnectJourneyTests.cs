@@ -131,5 +131,32 @@ public sealed class ConnectJourneyTests(BrowserFixture browser) : IDisposable
         Assert.Empty(session.Problems);
     }
 
+    [Fact]
+    public async Task A_page_that_stays_after_finish_puts_every_button_in_edit_mode_with_the_new_public_token()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+        await session.SignInAsync("Chakotay");
+        var first = await session.ConnectSourcesAsync(session.ConnectButton, "Starfleet Pharmacy");
+        await session.StayOnFinishAsync();
+
+        await session.OpenConnectAsync(session.ManageSourcesButton);
+        await session.Connect.ConnectAsync("Starfleet Medical");
+        await session.Connect.Done.ClickAsync();
+        var rotated = (await session.WaitForEventAsync("finish")).GetProperty("publicToken").GetString();
+
+        Assert.NotEqual(first, rotated);
+        foreach (var button in new[] { session.ConnectButton, session.ManageSourcesButton })
+        {
+            await Assertions.Expect(button).ToHaveAttributeAsync("data-human-connect-state", "edit");
+            Assert.Equal(rotated, (await BrowserSession.ButtonConfigAsync(button)).GetProperty("publicToken").GetString());
+        }
+
+        // The other button opens edit mode with the rotated token, not the stale one.
+        await session.OpenConnectAsync(session.ConnectButton);
+        Assert.Equal(rotated, (await session.Connect.QueryAsync())["publicToken"]);
+        await Assertions.Expect(session.Connect.DisconnectButton("Starfleet Medical")).ToBeVisibleAsync();
+        Assert.Empty(session.Problems);
+    }
+
     public void Dispose() => _server.Dispose();
 }

@@ -35,6 +35,27 @@ public sealed class FinishFailureTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task After_a_failed_exchange_the_same_session_token_can_be_finished_again()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+        await session.SignInAsync("Rom");
+        await session.OpenConnectAsync(session.ConnectButton);
+        await session.Connect.ConnectAsync("Starfleet Medical");
+        await SandboxSwitches.FailNextExchangeAsync(_server.RootUri, 500);
+        await session.Connect.Done.ClickAsync();
+        await session.WaitForEventAsync("error");
+
+        // Connect hands the same session token over again (its page posts finish once more): that is a retry, and
+        // the sandbox's token survived the faulted exchange, so this one connects.
+        var finishMessage = await session.Page.EvaluateAsync<string>(
+            "() => window.__humanConnectTest.messages.map(m => m.data).find(d => d && JSON.parse(d).type === 'hapi-connect-finish')");
+        await (await session.Connect.FrameAsync()).EvaluateAsync("message => parent.postMessage(message, '*')", finishMessage);
+
+        await Assertions.Expect(session.Page.Locator("#public-token")).ToBeVisibleAsync();
+        Assert.Equal(["/connect/finish", "/connect/finish"], session.EndpointCalls);
+    }
+
+    [Fact]
     public async Task A_finish_with_a_tampered_antiforgery_token_is_refused_and_shown()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);

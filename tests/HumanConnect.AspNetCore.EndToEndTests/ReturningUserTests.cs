@@ -46,6 +46,7 @@ public sealed class ReturningUserTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(session.ConnectButton).ToHaveAttributeAsync("data-human-connect-state", "edit");
         var healed = (await BrowserSession.ButtonConfigAsync(session.ConnectButton)).GetProperty("publicToken").GetString();
         Assert.False(string.IsNullOrEmpty(healed));
+        await Assertions.Expect(session.Page.Locator("#public-token")).ToHaveTextAsync(healed!);
         await session.Page.ReloadAsync();
         await Assertions.Expect(session.Page.Locator("#public-token")).ToHaveTextAsync(healed!);
         await Assertions.Expect(session.Page.Locator("#human-id")).ToHaveTextAsync(humanId!);

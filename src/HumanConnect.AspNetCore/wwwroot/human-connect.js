@@ -12,6 +12,8 @@
 
   // One exchange per session token, even if Connect calls finish twice.
   var finishedSessionTokens = new Set();
+  // The button whose Connect is open, if any.
+  var openButton = null;
   var alerts = new WeakMap();
 
   // Read now: document.currentScript is only set while this script runs.
@@ -152,10 +154,16 @@
   function finished(button, config, result) {
     var event = emit(button, 'finish', { humanId: result.humanId, publicToken: result.publicToken }, true);
     if (event.defaultPrevented) {
-      // The page stays: the next click must open edit mode with the new publicToken.
-      config.publicToken = result.publicToken;
-      button.setAttribute(CONFIG_ATTRIBUTE, JSON.stringify(config));
-      button.setAttribute('data-human-connect-state', 'edit');
+      // The page stays: every button on it must open edit mode with the new publicToken next, or the other one
+      // would open create mode and meet Human API's "User Already Exists".
+      document.querySelectorAll('[' + CONFIG_ATTRIBUTE + ']').forEach(function (other) {
+        var otherConfig = other === button ? config : readConfig(other);
+        if (otherConfig) {
+          otherConfig.publicToken = result.publicToken;
+          other.setAttribute(CONFIG_ATTRIBUTE, JSON.stringify(otherConfig));
+          other.setAttribute('data-human-connect-state', 'edit');
+        }
+      });
       setBusy(button, false);
       return;
     }
@@ -169,6 +177,7 @@
   }
 
   function finish(button, config, err, sessionTokenObject) {
+    connectClosed();
     if (err) {
       report(button, connectError(err));
       return;
@@ -186,19 +195,21 @@
     finishedSessionTokens.add(sessionTokenObject.sessionToken);
 
     setBusy(button, true);
+    // A failed exchange forgets the token: if Connect hands the same one over again, that is a retry, not a double.
+    function failed(problem) {
+      finishedSessionTokens.delete(sessionTokenObject.sessionToken);
+      setBusy(button, false);
+      report(button, problem);
+    }
     postFinish(config, sessionTokenObject).then(function (response) {
       if (!response.ok) {
-        return problemOf(response).then(function (problem) {
-          setBusy(button, false);
-          report(button, problem);
-        });
+        return problemOf(response).then(failed);
       }
       return response.json().then(function (result) {
         finished(button, config, result);
       });
     }).catch(function (e) {
-      setBusy(button, false);
-      report(button, {
+      failed({
         code: 'network_error', message: 'The connection could not be saved.',
         detailedMessage: e && e.message ? String(e.message) : '', source: 'server'
       });
@@ -215,14 +226,28 @@
     };
   }
 
-  function open(button) {
-    var config;
+  function readConfig(button) {
     try {
-      config = JSON.parse(button.getAttribute(CONFIG_ATTRIBUTE));
+      var config = JSON.parse(button.getAttribute(CONFIG_ATTRIBUTE));
+      return config && typeof config === 'object' ? config : null;
     } catch (e) {
-      config = null;
+      return null;
     }
-    if (!config || typeof config !== 'object') {
+  }
+
+  // While Connect is open, further clicks are ignored: Human API's script would lay a second iframe over the
+  // first, and its close() removes only the newest, leaving an orphan over the page.
+  function connectOpened(button) {
+    openButton = button;
+  }
+
+  function connectClosed() {
+    openButton = null;
+  }
+
+  function open(button) {
+    var config = readConfig(button);
+    if (!config) {
       report(button, { code: 'invalid_config', message: 'Connect could not start.', detailedMessage: 'The button carries no valid options.', source: 'page' });
       return;
     }
@@ -245,15 +270,24 @@
       clientUserId: encodeURIComponent(config.clientUserId),
       publicToken: config.publicToken || '',
       finish: function (err, sessionTokenObject) { finish(button, config, err, sessionTokenObject); },
-      close: function () { emit(button, 'close', {}, false); },
-      error: function (err) { report(button, connectError(err)); }
+      close: function () { connectClosed(); emit(button, 'close', {}, false); },
+      error: function (err) { connectClosed(); report(button, connectError(err)); }
     });
     ['language', 'mode', 'modal', '_baseURL'].forEach(function (name) {
       if (config[name] !== undefined && config[name] !== null) {
         options[name] = config[name];
       }
     });
-    connect.open(options);
+    connectOpened(button);
+    try {
+      connect.open(options);
+    } catch (e) {
+      connectClosed();
+      report(button, {
+        code: 'connect_failed', message: 'Connect could not start.',
+        detailedMessage: e && e.message ? String(e.message) : '', source: 'page'
+      });
+    }
   }
 
   function onClick(event) {
@@ -262,7 +296,7 @@
       return;
     }
     var button = target.closest('[' + CONFIG_ATTRIBUTE + ']');
-    if (button && !button.disabled) {
+    if (button && !button.disabled && !openButton) {
       open(button);
     }
   }
