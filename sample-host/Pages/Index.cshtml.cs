@@ -14,14 +14,17 @@ public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver
     /// <summary>The access token is a secret: the page only says that one is stored, and how long it is.</summary>
     public string MaskedAccessToken => Connection is null ? string.Empty : $"•••••••• (stored encrypted, {Connection.AccessToken.Length} characters)";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => RefreshConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// Reads the signed-in user's connection from the store. The view calls it again after the first button: a
+    /// button that found a humanId without a publicToken has fetched and stored a fresh one by then.
+    /// </summary>
+    public async Task RefreshConnectionAsync(CancellationToken cancellationToken)
     {
         var userId = users.GetLocalUserId(HttpContext);
         SignedIn = userId is not null;
-        if (userId is not null)
-        {
-            Connection = await store.GetAsync(userId, cancellationToken);
-        }
+        Connection = userId is null ? null : await store.GetAsync(userId, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostForgetPublicTokenAsync(CancellationToken cancellationToken)

@@ -56,30 +56,34 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
         return html;
     }
 
-    /// <summary>An app-relative Connect script (the sandbox's) gets the PathBase, and a version when it is a static file.</summary>
+    /// <summary>
+    /// An app-relative Connect script (the sandbox's) gets the PathBase and a version. Human API's own script is
+    /// left as configured: its host decides how it is cached, and a query it does not expect could break it.
+    /// </summary>
     private string ConnectScriptUrl(HttpRequest request, IFileVersionProvider? versions)
     {
         var url = options.CurrentValue.ConnectScriptUrl;
-        if (!HumanConnectUrls.IsAppRelative(url))
-        {
-            return url;
-        }
-
-        var path = HumanConnectUrls.ForBrowser(request, url);
-        return versions?.AddFileVersionToPath(request.PathBase, path) ?? path;
+        return HumanConnectUrls.IsAppRelative(url) ? Versioned(request, versions, HumanConnectUrls.ForBrowser(request, url)) : url;
     }
 
+    private static string ModuleUrl(HttpRequest request, IFileVersionProvider? versions) =>
+        Versioned(request, versions, request.PathBase.ToUriComponent() + ModulePath);
+
     /// <summary>
-    /// The module URL with a content hash from the framework's file version provider; when the file is not in
-    /// the web root (raw build output in Production), the library's release version keeps caches correct.
+    /// A content hash from the framework's file version provider when the file is in the web root; otherwise (an
+    /// endpoint such as the sandbox's script, or raw build output in Production) the library's release version,
+    /// which still changes whenever the script can.
     /// </summary>
-    private static string ModuleUrl(HttpRequest request, IFileVersionProvider? versions)
+    private static string Versioned(HttpRequest request, IFileVersionProvider? versions, string path)
     {
-        var path = request.PathBase.ToUriComponent() + ModulePath;
         var versioned = versions?.AddFileVersionToPath(request.PathBase, path);
-        return versioned is not null && !string.Equals(versioned, path, StringComparison.Ordinal)
-            ? versioned
-            : $"{path}?v={Uri.EscapeDataString(ReleaseVersion)}";
+        if (versioned is not null && !string.Equals(versioned, path, StringComparison.Ordinal))
+        {
+            return versioned;
+        }
+
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{path}{separator}v={Uri.EscapeDataString(ReleaseVersion)}";
     }
 
     private static TagBuilder Script(string src, string? nonce)

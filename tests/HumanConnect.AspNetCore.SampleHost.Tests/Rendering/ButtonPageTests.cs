@@ -96,7 +96,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         await ButtonPageHost.SignInAsync(browser, "alice");
         await SeedAsync(host, "alice", publicToken: "2767d6aea95f4c3db8e8f3d0a1238302");
 
-        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+        var (response, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         var buttons = Buttons(page);
         Assert.Equal(2, buttons.Count);
@@ -104,6 +104,8 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.Equal("Add or remove sources", page.QuerySelector("#manage-sources")!.TextContent);
         Assert.Single(ModuleScripts(page));
         Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
+        var nonce = Assert.Single(response.Headers.GetValues("Content-Security-Policy")).Split("'nonce-")[1].Split('\'')[0];
+        Assert.All(page.QuerySelectorAll("script"), s => Assert.Equal(nonce, s.GetAttribute("nonce")));
         Assert.Equal(0, _upstream.Calls);
     }
 
@@ -125,6 +127,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.Equal(1, _upstream.Calls);
         var stored = await host.Services.GetRequiredService<IHumanTokenStore>().GetAsync("alice", Cancellation);
         Assert.Equal(_upstream.IssuedPublicToken, stored!.PublicToken);
+        Assert.Equal(_upstream.IssuedPublicToken, page.QuerySelector("#public-token")!.TextContent);
     }
 
     [Fact]
@@ -215,7 +218,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         Assert.Equal("http://localhost/sandbox", Config(Assert.Single(Buttons(page))).GetProperty("_baseURL").GetString());
-        Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == "/sandbox/connect.js");
+        Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src")?.StartsWith("/sandbox/connect.js?v=", StringComparison.Ordinal) == true);
     }
 
     private static List<IElement> Buttons(IHtmlDocument page) => [.. page.QuerySelectorAll("button[data-human-connect]")];

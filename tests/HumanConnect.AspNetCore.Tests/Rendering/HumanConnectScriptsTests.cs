@@ -78,13 +78,23 @@ public sealed class HumanConnectScriptsTests
     }
 
     [Fact]
-    public async Task An_app_relative_Connect_script_is_resolved_against_the_PathBase()
+    public async Task An_app_relative_Connect_script_is_resolved_against_the_PathBase_and_versioned()
     {
         await using var harness = await ButtonHarness.StartAsync(o => o.ConnectScriptUrl = "/sandbox/connect.js");
 
         var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice)));
 
-        Assert.Equal("/base/sandbox/connect.js", scripts[0].GetAttribute("src"));
+        Assert.Matches(@"^/base/sandbox/connect\.js\?v=[^&]+$", scripts[0].GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task Human_APIs_own_Connect_script_is_left_as_configured()
+    {
+        await using var harness = await ButtonHarness.StartAsync(o => o.ConnectScriptUrl = "https://connect.humanapi.co/connect.js");
+
+        var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice)));
+
+        Assert.Equal("https://connect.humanapi.co/connect.js", scripts[0].GetAttribute("src"));
     }
 
     [Fact]
