@@ -14,11 +14,19 @@ namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class SampleHostServer : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-e2e-").FullName;
+    private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
     private readonly Dictionary<string, string?> _settings;
 
-    public SampleHostServer(IDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration to add to the sample's own.</param>
+    /// <param name="dataDirectory">
+    /// Where the sample keeps its SQLite store, keys and sandbox state; a private temporary directory (deleted on
+    /// dispose) when <see langword="null"/>. Pass one to restart a sample on the data another one left.
+    /// </param>
+    public SampleHostServer(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
+        _ownsDataDirectory = dataDirectory is null;
+        _dataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("hc-e2e-").FullName;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
         {
             ["Sample:DataDirectory"] = _dataDirectory,
@@ -52,6 +60,11 @@ public sealed class SampleHostServer : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!_ownsDataDirectory)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(_dataDirectory, recursive: true);
