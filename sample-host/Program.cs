@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 var sample = builder.Configuration.GetSection("Sample").Get<SampleOptions>() ?? new SampleOptions();
-var dataDirectory = Path.GetFullPath(sample.DataDirectory, builder.Environment.ContentRootPath);
+// One folder per mode: tokens the sandbox issued mean nothing to Human API, and the other way round.
+var dataDirectory = Path.Combine(
+    Path.GetFullPath(sample.DataDirectory, builder.Environment.ContentRootPath), sample.UseSandbox ? "sandbox" : "humanapi");
 
 builder.Services.AddRazorPages();
 builder.Services

@@ -10,8 +10,8 @@ public sealed class SampleOptions
     public bool UseSandbox { get; set; } = true;
 
     /// <summary>
-    /// Where the sample keeps its state (the SQLite database and the Data Protection keys); relative paths are
-    /// under the content root.
+    /// Where the sample keeps its state (the SQLite database, the Data Protection keys and the sandbox's users), in a
+    /// <c>sandbox</c> or <c>humanapi</c> subfolder by mode; relative paths are under the content root.
     /// </summary>
     public string DataDirectory { get; set; } = "App_Data";
 
