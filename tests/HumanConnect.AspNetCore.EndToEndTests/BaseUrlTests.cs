@@ -45,13 +45,7 @@ public sealed class BaseUrlTests(BrowserFixture browser) : IDisposable
     public async Task A_legacy_style_connect_script_served_in_place_of_the_sandboxs_drives_the_whole_journey()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
-        var legacyScript = ReadAsset("legacy-connect.js");
-        await session.Context.RouteAsync("**/sandbox/connect.js*", route => route.FulfillAsync(new()
-        {
-            ContentType = "text/javascript",
-            Body = legacyScript,
-        }));
-        var connect = new ConnectDialog(session.Page, "iframe.legacy-connect");
+        var connect = await ServeLegacyConnectScriptAsync(session);
         await session.SignInAsync("Hugh");
 
         await session.ConnectButton.ClickAsync();
@@ -73,9 +67,7 @@ public sealed class BaseUrlTests(BrowserFixture browser) : IDisposable
     public async Task A_double_click_opens_one_connect_even_with_a_script_that_stacks_iframes()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
-        var legacyScript = ReadAsset("legacy-connect.js");
-        await session.Context.RouteAsync("**/sandbox/connect.js*", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = legacyScript }));
-        var connect = new ConnectDialog(session.Page, "iframe.legacy-connect");
+        var connect = await ServeLegacyConnectScriptAsync(session);
         await session.SignInAsync("Icheb");
 
         // Two clicks in one task, as a fast double-click lands before the overlay covers the button.
@@ -92,11 +84,17 @@ public sealed class BaseUrlTests(BrowserFixture browser) : IDisposable
         await Assertions.Expect(connect.Frame).ToHaveCountAsync(1);
     }
 
-    private static string ReadAsset(string name)
+    /// <summary>Serves the legacy-style script wherever the page asks for the sandbox's connect.js.</summary>
+    private static async Task<ConnectDialog> ServeLegacyConnectScriptAsync(BrowserSession session)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        string legacyScript;
+        using (var reader = new StreamReader(Assembly.GetExecutingAssembly().GetManifestResourceStream("legacy-connect.js")!))
+        {
+            legacyScript = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+        }
+
+        await session.Context.RouteAsync("**/sandbox/connect.js*", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = legacyScript }));
+        return new ConnectDialog(session.Page, "iframe.legacy-connect");
     }
 
     public void Dispose() => _server.Dispose();

@@ -116,11 +116,7 @@ public sealed class ConnectJourneyTests(BrowserFixture browser) : IDisposable
         // The finished iframe is hidden, not removed, as Human API's script leaves it. Its page posts the same
         // finish message again, as a hosted page that polls might: human-connect.js must not exchange it twice.
         await Assertions.Expect(session.Connect.Frame).ToBeHiddenAsync();
-        var finishMessage = await session.Page.EvaluateAsync<string>(
-            "() => window.__humanConnectTest.messages.map(m => m.data).find(d => d && JSON.parse(d).type === 'hapi-connect-finish')");
-        var frame = await session.Connect.FrameAsync();
-        await frame.EvaluateAsync("message => { parent.postMessage(message, '*'); parent.postMessage('\"sentinel\"', '*'); }", finishMessage);
-        await session.Page.WaitForFunctionAsync("() => window.__humanConnectTest.messages.some(m => m.data === '\"sentinel\"')");
+        await session.RepostFinishAsync();
 
         Assert.Equal(["/connect/finish"], session.EndpointCalls);
         Assert.Single(await session.EventsAsync(), e => e.Type == "finish");

@@ -47,9 +47,7 @@ public sealed class FinishFailureTests(BrowserFixture browser) : IDisposable
 
         // Connect hands the same session token over again (its page posts finish once more): that is a retry, and
         // the sandbox's token survived the faulted exchange, so this one connects.
-        var finishMessage = await session.Page.EvaluateAsync<string>(
-            "() => window.__humanConnectTest.messages.map(m => m.data).find(d => d && JSON.parse(d).type === 'hapi-connect-finish')");
-        await (await session.Connect.FrameAsync()).EvaluateAsync("message => parent.postMessage(message, '*')", finishMessage);
+        await session.RepostFinishAsync();
 
         await Assertions.Expect(session.Page.Locator("#public-token")).ToBeVisibleAsync();
         Assert.Equal(["/connect/finish", "/connect/finish"], session.EndpointCalls);
@@ -60,8 +58,7 @@ public sealed class FinishFailureTests(BrowserFixture browser) : IDisposable
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
         await session.SignInAsync("Quark");
-        await session.ConnectButton.EvaluateAsync(
-            "button => { const c = JSON.parse(button.dataset.humanConnect); c.antiforgery.token = 'forged'; button.dataset.humanConnect = JSON.stringify(c); }");
+        await BrowserSession.EditButtonConfigAsync(session.ConnectButton, "c.antiforgery.token = 'forged';");
         await session.OpenConnectAsync(session.ConnectButton);
         await session.Connect.ConnectAsync("Starfleet Medical");
 

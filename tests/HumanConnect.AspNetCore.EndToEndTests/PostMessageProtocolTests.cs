@@ -67,8 +67,7 @@ public sealed class PostMessageProtocolTests(BrowserFixture browser) : IDisposab
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
         await session.SignInAsync("Julian Bashir");
         await session.ConnectSourcesAsync(session.ConnectButton, "Starfleet Medical");
-        await session.ConnectButton.EvaluateAsync(
-            "button => { const c = JSON.parse(button.dataset.humanConnect); c.publicToken = 'stale0000000000000000000000000000'; button.dataset.humanConnect = JSON.stringify(c); }");
+        await BrowserSession.EditButtonConfigAsync(session.ConnectButton, "c.publicToken = 'stale0000000000000000000000000000';");
 
         await session.ConnectButton.ClickAsync();
 

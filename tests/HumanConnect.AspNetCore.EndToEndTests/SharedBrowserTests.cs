@@ -17,8 +17,7 @@ public sealed class SharedBrowserTests(BrowserFixture browser) : IDisposable
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
         await session.SignInAsync("Ezri Dax");
-        await session.OpenConnectAsync(session.ConnectButton);
-        await session.Connect.Close.ClickAsync();
+        await session.OpenAndCloseConnectAsync(session.ConnectButton);
         var ezriSession = await session.LocalStorageAsync("humanapiSessionToken");
         Assert.False(string.IsNullOrEmpty(ezriSession));
 
@@ -49,8 +48,7 @@ public sealed class SharedBrowserTests(BrowserFixture browser) : IDisposable
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
         await session.SignInAsync("Rom");
-        await session.OpenConnectAsync(session.ConnectButton);
-        await session.Connect.Close.ClickAsync();
+        await session.OpenAndCloseConnectAsync(session.ConnectButton);
         Assert.NotNull(await session.LocalStorageAsync("humanapiSessionToken"));
 
         await session.SignOutAsync();
@@ -64,8 +62,7 @@ public sealed class SharedBrowserTests(BrowserFixture browser) : IDisposable
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
         await session.SignInAsync("Leeta");
-        await session.OpenConnectAsync(session.ConnectButton);
-        await session.Connect.Close.ClickAsync();
+        await session.OpenAndCloseConnectAsync(session.ConnectButton);
 
         // The session cookie goes away without the sign-out form (it expired, or was cleared): the next page load,
         // signed out, still clears what Connect left in localStorage.

@@ -124,6 +124,33 @@ public sealed class BrowserSession : IAsyncDisposable
         return (await publicToken.TextContentAsync())!;
     }
 
+    /// <summary>Opens Connect with <paramref name="button"/> and closes it at once, leaving Connect's session behind.</summary>
+    public async Task OpenAndCloseConnectAsync(ILocator button)
+    {
+        await OpenConnectAsync(button);
+        await Connect.Close.ClickAsync();
+        await Assertions.Expect(Connect.Frame).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Makes the hosted page post the finish message it posted before once more, from its own (hidden) frame, as a
+    /// hosted page that polls might: the same session token handed to <c>finish</c> a second time.
+    /// </summary>
+    public async Task RepostFinishAsync()
+    {
+        var finishMessage = await Page.EvaluateAsync<string>(
+            "() => window.__humanConnectTest.messages.map(m => m.data).find(d => d && JSON.parse(d).type === 'hapi-connect-finish')");
+        var frame = await Connect.FrameAsync();
+        await frame.EvaluateAsync("message => { parent.postMessage(message, '*'); parent.postMessage('\"sentinel\"', '*'); }", finishMessage);
+        await Page.WaitForFunctionAsync("() => window.__humanConnectTest.messages.some(m => m.data === '\"sentinel\"')");
+    }
+
+    /// <summary>Rewrites a button's options in the page, as a tampering user could: <paramref name="edit"/> gets them as <c>c</c>.</summary>
+    /// <remarks>The edit is spliced into the evaluated function, not run with <c>new Function</c>, which the page's CSP forbids.</remarks>
+    public static Task EditButtonConfigAsync(ILocator button, string edit) =>
+        button.EvaluateAsync(
+            $"button => {{ const c = JSON.parse(button.dataset.humanConnect); {edit} button.dataset.humanConnect = JSON.stringify(c); }}");
+
     /// <summary>The publicToken the page shows as stored, or <see langword="null"/> when nothing is stored.</summary>
     public async Task<string?> StoredPublicTokenAsync() =>
         await Page.Locator("#public-token").CountAsync() == 0 ? null : await Page.Locator("#public-token").TextContentAsync();
