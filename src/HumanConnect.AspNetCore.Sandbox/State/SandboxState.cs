@@ -53,7 +53,9 @@ internal sealed class SandboxState
         lock (_gate)
         {
             Sweep(now);
-            var previous = !string.IsNullOrEmpty(request.SessionToken) ? _sessions.GetValueOrDefault(request.SessionToken) : null;
+            // Human API's legacy script builds "&sessionToken= " + token, with a space: trimmed, so it still resumes.
+            var sessionToken = request.SessionToken?.Trim();
+            var previous = !string.IsNullOrEmpty(sessionToken) ? _sessions.GetValueOrDefault(sessionToken) : null;
             ConnectSession session;
             if (!string.IsNullOrEmpty(request.PublicToken))
             {
