@@ -1,4 +1,6 @@
 using HumanConnect.AspNetCore.Sandbox.Serialization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Sandbox.State;
@@ -10,7 +12,7 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// <remarks>
 /// One lock guards it all. The sandbox serves a developer or a test run, not production traffic, and a single lock
 /// keeps the invariants that span several maps (a publicToken indexes exactly one user, a session token is spent
-/// exactly once) trivially true.
+/// exactly once) trivially true. The state file is written after the lock is released (see <see cref="SandboxStateFile"/>).
 /// </remarks>
 internal sealed class SandboxState
 {
@@ -23,14 +25,21 @@ internal sealed class SandboxState
     private readonly Dictionary<string, SandboxHuman> _byPublicToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
+    private long _version;
 
-    public SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time)
+    /// <summary>Loads the state file, if there is one; a relative path is under the host's content root.</summary>
+    /// <param name="options">The sandbox's options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where a failing state file is reported.</param>
+    /// <param name="environment">The host, whose content root anchors a relative state file; the current directory without one.</param>
+    public SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time, ILogger<SandboxState> logger, IHostEnvironment? environment = null)
     {
         _options = options.Value;
         _time = time;
         if (!string.IsNullOrEmpty(_options.StateFilePath))
         {
-            _file = new SandboxStateFile(_options.StateFilePath);
+            var root = environment?.ContentRootPath is { Length: > 0 } contentRoot ? contentRoot : Directory.GetCurrentDirectory();
+            _file = new SandboxStateFile(Path.GetFullPath(_options.StateFilePath, root), logger);
             foreach (var record in _file.Load())
             {
                 var human = new SandboxHuman(record.HumanId, record.ClientId, record.ClientUserId, record.AccessToken) { PublicToken = record.PublicToken };
@@ -118,6 +127,8 @@ internal sealed class SandboxState
         }
 
         var now = _time.GetUtcNow();
+        StateWrite? write = null;
+        UiSessionView view;
         lock (_gate)
         {
             if (!TryGetLiveSession(sessionToken, now, out var session))
@@ -125,6 +136,7 @@ internal sealed class SandboxState
                 return SandboxErrors.SessionExpired();
             }
 
+            var created = false;
             if (!_byHumanId.TryGetValue(session.HumanId, out var human))
             {
                 if (!connected)
@@ -139,13 +151,22 @@ internal sealed class SandboxState
                 }
 
                 human = CreateHuman(session.HumanId, session.ClientId, session.ClientUserId);
+                created = true;
             }
 
-            session.Changed |= connected ? human.Sources.Add(source) : human.Sources.Remove(source);
+            var changed = connected ? human.Sources.Add(source) : human.Sources.Remove(source);
+            session.Changed |= changed;
             session.ExpiresAt = now + _options.ConnectSessionLifetime;
-            Persist();
-            return View(session);
+            if (created || changed)
+            {
+                write = Capture();
+            }
+
+            view = View(session);
         }
+
+        Write(write);
+        return view;
     }
 
     /// <summary>
@@ -183,6 +204,8 @@ internal sealed class SandboxState
 
         var clientId = _options.ClientId;
         var now = _time.GetUtcNow();
+        StateWrite? write;
+        SessionTokenObject token;
         lock (_gate)
         {
             Sweep(now);
@@ -210,9 +233,12 @@ internal sealed class SandboxState
                 human.Sources.UnionWith(sources);
             }
 
-            Persist();
-            return MintSessionToken(human.HumanId, clientId, clientUserId, now);
+            write = Capture();
+            token = MintSessionToken(human.HumanId, clientId, clientUserId, now);
         }
+
+        Write(write);
+        return token;
     }
 
     /// <summary>
@@ -222,6 +248,8 @@ internal sealed class SandboxState
     public TokensAnswer? Exchange(string humanId, string clientId, string sessionToken)
     {
         var now = _time.GetUtcNow();
+        StateWrite? write;
+        TokensAnswer answer;
         lock (_gate)
         {
             if (!_grants.Remove(sessionToken, out var grant)
@@ -234,14 +262,19 @@ internal sealed class SandboxState
             }
 
             RotatePublicToken(human);
-            Persist();
-            return new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
+            write = Capture();
+            answer = new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
         }
+
+        Write(write);
+        return answer;
     }
 
     /// <summary>Issues a fresh publicToken for a known user; the previous one goes stale.</summary>
     public PublicTokensAnswer? NewPublicToken(string humanId, string clientId)
     {
+        StateWrite? write;
+        PublicTokensAnswer answer;
         lock (_gate)
         {
             if (!_byHumanId.TryGetValue(humanId, out var human) || human.ClientId != clientId)
@@ -250,13 +283,31 @@ internal sealed class SandboxState
             }
 
             RotatePublicToken(human);
-            Persist();
-            return new PublicTokensAnswer(human.HumanId, human.PublicToken);
+            write = Capture();
+            answer = new PublicTokensAnswer(human.HumanId, human.PublicToken);
         }
+
+        Write(write);
+        return answer;
     }
 
-    /// <summary>Writes the users to the state file, when there is one. Called under the lock after every change to a user.</summary>
-    private void Persist() => _file?.Save(_byHumanId.Values);
+    /// <summary>
+    /// Snapshots the users for the state file, when there is one. Called under the lock after every change to a user;
+    /// the version orders the snapshots, so a write that loses a race never replaces a newer one.
+    /// </summary>
+    private StateWrite? Capture() => _file is null ? null : new StateWrite(
+        new SandboxSnapshot([.. _byHumanId.Values.Select(human => new SandboxHumanRecord(
+            human.HumanId, human.ClientId, human.ClientUserId, human.AccessToken, human.PublicToken, [.. human.Sources]))]),
+        ++_version);
+
+    /// <summary>Writes a snapshot taken by <see cref="Capture"/>, outside the lock: disk latency holds up no other request.</summary>
+    private void Write(StateWrite? write)
+    {
+        if (write is not null)
+        {
+            _file!.Save(write.Snapshot, write.Version);
+        }
+    }
 
     private ConnectSession NewSession(string clientId, string clientUserId, string humanId, bool editMode)
     {
@@ -318,6 +369,8 @@ internal sealed class SandboxState
             }
         }
     }
+
+    private sealed record StateWrite(SandboxSnapshot Snapshot, long Version);
 
     private UiSessionView View(ConnectSession session)
     {
