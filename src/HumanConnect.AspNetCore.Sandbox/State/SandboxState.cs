@@ -16,6 +16,15 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// </remarks>
 internal sealed class SandboxState
 {
+    /// <summary>
+    /// The most open Connect sessions kept in memory. Opening the page needs no secret, so without a cap any page
+    /// (or script) could grow the sandbox without bound; expired sessions are evicted first.
+    /// </summary>
+    public const int MaxOpenSessions = 10_000;
+
+    /// <summary>The longest clientUserId accepted: far more than any id a host derives, far less than a body.</summary>
+    public const int MaxClientUserIdLength = 256;
+
     private readonly Lock _gate = new();
     private readonly HumanApiSandboxOptions _options;
     private readonly TimeProvider _time;
@@ -58,6 +67,11 @@ internal sealed class SandboxState
     /// </summary>
     public SandboxResult<UiSessionView> Open(UiOpenRequest request)
     {
+        if (request.ClientUserId?.Length > MaxClientUserIdLength)
+        {
+            return SandboxErrors.ClientUserIdTooLong(MaxClientUserIdLength);
+        }
+
         var now = _time.GetUtcNow();
         lock (_gate)
         {
@@ -75,9 +89,15 @@ internal sealed class SandboxState
                     return SandboxErrors.InvalidPublicToken();
                 }
 
-                session = previous is not null && previous.HumanId == human.HumanId
+                var resumed = previous is not null && previous.HumanId == human.HumanId
                     ? previous
                     : NewSession(human.ClientId, human.ClientUserId, human.HumanId, editMode: true);
+                if (resumed is null)
+                {
+                    return SandboxErrors.TooManySessions(MaxOpenSessions);
+                }
+
+                session = resumed;
             }
             else
             {
@@ -109,7 +129,13 @@ internal sealed class SandboxState
                 }
                 else
                 {
-                    session = sameUser ? previous! : NewSession(request.ClientId, request.ClientUserId, SandboxTokens.NewHumanId(), editMode: false);
+                    var resumed = sameUser ? previous! : NewSession(request.ClientId, request.ClientUserId, SandboxTokens.NewHumanId(), editMode: false);
+                    if (resumed is null)
+                    {
+                        return SandboxErrors.TooManySessions(MaxOpenSessions);
+                    }
+
+                    session = resumed;
                 }
             }
 
@@ -197,6 +223,11 @@ internal sealed class SandboxState
     /// </summary>
     public SandboxResult<SessionTokenObject> CreateSession(string clientUserId, string? publicToken, string[]? sources)
     {
+        if (clientUserId.Length > MaxClientUserIdLength)
+        {
+            return SandboxErrors.ClientUserIdTooLong(MaxClientUserIdLength);
+        }
+
         if (sources is not null && sources.Any(source => !_options.DemoSources.Contains(source, StringComparer.Ordinal)))
         {
             return SandboxErrors.UnknownSource();
@@ -309,8 +340,14 @@ internal sealed class SandboxState
         }
     }
 
-    private ConnectSession NewSession(string clientId, string clientUserId, string humanId, bool editMode)
+    /// <summary>A new open session, or <see langword="null"/> when <see cref="MaxOpenSessions"/> live ones are held (the caller swept the expired).</summary>
+    private ConnectSession? NewSession(string clientId, string clientUserId, string humanId, bool editMode)
     {
+        if (_sessions.Count >= MaxOpenSessions)
+        {
+            return null;
+        }
+
         var session = new ConnectSession(SandboxTokens.NewToken(), clientId, clientUserId, humanId, editMode);
         _sessions[session.Token] = session;
         return session;
@@ -350,7 +387,7 @@ internal sealed class SandboxState
         return false;
     }
 
-    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound.</summary>
+    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound (O(n), n capped).</summary>
     private void Sweep(DateTimeOffset now)
     {
         foreach (var (token, session) in _sessions)
