@@ -26,8 +26,13 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
 
     private readonly string _connectionString;
     private readonly IDataProtector _protector;
-    private readonly Lazy<Task> _schema;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
+    /// <summary>Creates the store on the database file the options name (relative to the content root); the schema is created on first use.</summary>
+    /// <param name="options">Where the database file is.</param>
+    /// <param name="dataProtection">Encrypts the access token at rest.</param>
+    /// <param name="environment">Its content root anchors a relative database path.</param>
     public SqliteHumanTokenStore(IOptions<SqliteTokenStoreOptions> options, IDataProtectionProvider dataProtection, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -44,9 +49,9 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
             Pooling = true,
         }.ToString();
         _protector = dataProtection.CreateProtector("HumanConnect.SampleHost.SqliteHumanTokenStore.v1");
-        _schema = new Lazy<Task>(CreateSchemaAsync);
     }
 
+    /// <inheritdoc/>
     public async Task<HumanTokens?> GetAsync(string localUserId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
@@ -71,6 +76,7 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
             reader.GetString(3));
     }
 
+    /// <inheritdoc/>
     public async Task SaveAsync(string localUserId, HumanTokens tokens, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
@@ -97,6 +103,7 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <inheritdoc/>
     public async Task RemoveAsync(string localUserId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
@@ -110,10 +117,28 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value.WaitAsync(cancellationToken);
+        await EnsureSchemaAsync().WaitAsync(cancellationToken);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// The schema is created once and shared by concurrent first calls. A failed attempt (the disk was full, the
+    /// file locked) is not kept: a cached faulted task would fail every call until the app restarts, so the next
+    /// call tries again.
+    /// </summary>
+    private Task EnsureSchemaAsync()
+    {
+        lock (_schemaGate)
+        {
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
+            {
+                _schema = CreateSchemaAsync();
+            }
+
+            return _schema;
+        }
     }
 
     private async Task CreateSchemaAsync()

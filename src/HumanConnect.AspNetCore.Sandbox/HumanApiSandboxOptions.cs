@@ -24,9 +24,16 @@ public sealed class HumanApiSandboxOptions
 
     /// <summary>
     /// A JSON file where the sandbox keeps its users, so that the tokens a host stored stay valid across restarts.
-    /// <see langword="null"/> (the default) keeps everything in memory. Sessions are never written. The file holds
-    /// sandbox access tokens, which open nothing outside the sandbox.
+    /// <see langword="null"/> (the default) keeps everything in memory. A relative path is resolved against the
+    /// host's content root (<c>IHostEnvironment.ContentRootPath</c>), not the current directory. Sessions are never
+    /// written. The file holds sandbox access tokens, which open nothing outside the sandbox.
     /// </summary>
+    /// <remarks>
+    /// The file is rewritten whole (through a temporary file moved into place) after each change to a user. A write
+    /// that fails is logged as a warning and the sandbox carries on from memory; the next change writes it again. A
+    /// file the sandbox cannot read stops start-up with an <see cref="InvalidOperationException"/> naming it: delete
+    /// it to start empty.
+    /// </remarks>
     public string? StateFilePath { get; set; }
 
     /// <summary>

@@ -123,6 +123,24 @@ public sealed class ConnectPageFlowTests
         Assert.NotEqual(view.GetProperty("humanId").GetString(), someoneElse.GetProperty("humanId").GetString());
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("  ")]
+    [InlineData("\t")]
+    public async Task A_session_token_with_the_legacy_scripts_leading_space_still_resumes(string padding)
+    {
+        // Human API's connect.js appends "&sessionToken= " + token: the page receives the token after a space.
+        await using var sandbox = await SandboxApp.StartAsync();
+        var view = await OpenAsync(sandbox, new { clientId = SandboxApp.ClientId, clientUserId = "user-1" });
+        await SetSourceAsync(sandbox, view, "Starfleet Medical", connected: true);
+        var sessionToken = view.GetProperty("sessionToken").GetString();
+
+        var resumed = await OpenAsync(sandbox, new { clientId = SandboxApp.ClientId, clientUserId = "user-1", sessionToken = padding + sessionToken });
+
+        Assert.Equal(sessionToken, resumed.GetProperty("sessionToken").GetString());
+        Assert.True(resumed.GetProperty("changed").GetBoolean());
+    }
+
     [Fact]
     public async Task An_expired_page_session_cannot_connect_anything()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,6 +134,88 @@ public sealed class LibraryThroughSandboxTests
 
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
         await AssertProblemAsync(response, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+    }
+
+    [Theory]
+    [InlineData("malformedBody", HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse)]
+    [InlineData("hang", HttpStatusCode.GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout)]
+    public async Task Each_fault_on_publictokens_becomes_its_problem_and_the_stored_token_still_refreshes_afterwards(
+        string fault, HttpStatusCode status, string errorCode)
+    {
+        await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(1));
+        var alice = await app.SignInAsync("alice");
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+        var before = await app.StoredTokensOf("alice");
+        app.Faults.InjectFault(SandboxEndpoint.PublicTokens, ToFault(fault));
+
+        using var faulted = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
+        var afterFault = await app.StoredTokensOf("alice");
+        using var retried = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        await AssertProblemAsync(faulted, status, errorCode);
+        Assert.Equal(before, afterFault);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.NotEqual(before!.PublicToken, (await app.StoredTokensOf("alice"))!.PublicToken);
+    }
+
+    [Fact]
+    public async Task A_wrong_client_secret_is_502_upstream_rejected_leaks_neither_secret_and_spends_no_session_token()
+    {
+        const string wrongSecret = "0f0e0d0c0b0a09080706050403020100f0e0d0c0";
+        await using var app = await LibraryApp.StartAsync(postConfigure: options => options.ClientSecret = wrongSecret);
+        var alice = await app.SignInAsync("alice");
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+
+        using var response = await LibraryApp.FinishAsync(alice, session);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var withTheRightSecret = await app.Anonymous.PostAsJsonAsync($"{app.Prefix}/v1/connect/tokens", new
+        {
+            humanId = session.GetProperty("humanId").GetString(),
+            clientId = HumanApiSandboxDefaults.ClientId,
+            clientSecret = HumanApiSandboxDefaults.ClientSecret,
+            sessionToken = session.GetProperty("sessionToken").GetString(),
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(wrongSecret, app.Host.Services.GetRequiredService<IOptions<HumanConnectOptions>>().Value.ClientSecret);
+        await AssertProblemAsync(response, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
+        Assert.DoesNotContain(wrongSecret, body, StringComparison.Ordinal);
+        Assert.Null(await app.StoredTokensOf("alice"));
+        var logs = app.Host.AllLogText();
+        Assert.Contains("invalid client credentials", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongSecret, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, logs, StringComparison.Ordinal);
+        // The sandbox checks the credentials before it spends the session token, as a retry after fixing them needs.
+        Assert.Equal(HttpStatusCode.OK, withTheRightSecret.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_connect_in_edit_mode_rotates_the_stored_publicToken_and_the_sandbox_refuses_the_old_one()
+    {
+        await using var app = await LibraryApp.StartAsync();
+        var alice = await app.SignInAsync("alice");
+        var clientUserId = app.ClientUserIdOf("alice");
+        using var first = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(clientUserId));
+        var afterFirst = (await app.StoredTokensOf("alice"))!;
+
+        var edit = await app.ConnectThroughPageAsync(clientUserId, afterFirst.PublicToken!);
+        using var second = await LibraryApp.FinishAsync(alice, edit);
+        var afterSecond = (await app.StoredTokensOf("alice"))!;
+        var answer = JsonDocument.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        using var withTheOld = await app.Anonymous.PostAsJsonAsync($"{app.Prefix}/v1/ui/open",
+            new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken = afterFirst.PublicToken }, TestContext.Current.CancellationToken);
+        using var withTheNew = await app.Anonymous.PostAsJsonAsync($"{app.Prefix}/v1/ui/open",
+            new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken = afterSecond.PublicToken }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(afterFirst.HumanId, afterSecond.HumanId);
+        Assert.Equal(afterFirst.AccessToken, afterSecond.AccessToken);
+        Assert.NotEqual(afterFirst.PublicToken, afterSecond.PublicToken);
+        Assert.Equal(afterSecond.PublicToken, answer.GetProperty("publicToken").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, withTheOld.StatusCode);
+        Assert.Equal("INVALID_PUBLIC_TOKEN", (await SandboxApp.ReadJsonAsync(withTheOld)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, withTheNew.StatusCode);
     }
 
     [Fact]

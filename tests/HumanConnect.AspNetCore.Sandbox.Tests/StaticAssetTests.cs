@@ -12,6 +12,7 @@ public sealed class StaticAssetTests
     [InlineData("/sandbox/connect.js", "text/javascript", "window.HumanConnect")]
     [InlineData("/sandbox/assets/connect-ui.js", "text/javascript", "hapi-connect-open")]
     [InlineData("/sandbox/assets/connect-ui.css", "text/css", ".hc-dialog")]
+    [InlineData("/sandbox/store.min.js", "text/javascript", "window.store")]
     public async Task Assets_are_served_with_their_type_nosniff_and_an_etag(string path, string mediaType, string expectedContent)
     {
         await using var sandbox = await SandboxApp.StartAsync();
@@ -30,6 +31,33 @@ public sealed class StaticAssetTests
         Assert.NotNull(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl?.NoCache);
         Assert.Contains(expectedContent, body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_spinner_Human_APIs_script_loads_from_its_base_is_a_gif_with_the_same_headers()
+    {
+        await using var sandbox = await SandboxApp.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await sandbox.Http.GetAsync("/sandbox/spinner.gif", ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        using var head = await sandbox.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/sandbox/spinner.gif"), ct);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/sandbox/spinner.gif");
+        revalidation.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var notModified = await sandbox.Http.SendAsync(revalidation, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/gif", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        Assert.Equal("GIF89a", System.Text.Encoding.ASCII.GetString(bytes, 0, 6));
+        Assert.Equal(0x3B, bytes[^1]);
+        Assert.InRange(BitConverter.ToUInt16(bytes, 6), 1, 64);
+        Assert.InRange(BitConverter.ToUInt16(bytes, 8), 1, 64);
+        Assert.InRange(bytes.Length, 1, 4096);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
     }
 

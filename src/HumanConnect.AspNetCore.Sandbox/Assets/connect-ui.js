@@ -34,7 +34,9 @@
     }
   }
 
-  async function call(path, body) {
+  // Resolves with the answer only when it has the shape the caller needs (isValid); a 2xx whose body does not parse
+  // or lacks a field is "unavailable", like a network failure, so render() never meets half an answer.
+  async function call(path, body, isValid) {
     var response;
     try {
       response = await fetch(api + path, {
@@ -50,22 +52,44 @@
     var json = null;
     try { json = await response.json(); } catch (e) { json = null; }
     if (!response.ok) {
-      throw json && typeof json.code === 'string' ? json : unavailable('the sandbox answered ' + response.status);
+      throw json && typeof json === 'object' && typeof json.code === 'string' ? json : unavailable('the sandbox answered ' + response.status);
+    }
+    if (!json || typeof json !== 'object' || !isValid(json)) {
+      throw unavailable('the sandbox answered ' + response.status + ' with an unreadable body');
     }
     return json;
+  }
+
+  function isSessionView(json) {
+    return typeof json.sessionToken === 'string' && Array.isArray(json.sources) &&
+      json.sources.every(function (source) { return source && typeof source.name === 'string'; });
+  }
+
+  function isDoneAnswer(json) {
+    return typeof json.finished === 'boolean' && (!json.finished || (json.token !== null && typeof json.token === 'object'));
   }
 
   function unavailable(why) {
     return { code: 'CONNECT_UNAVAILABLE', message: 'Connect Unavailable', detailedMessage: 'Human Connect could not load: ' + why + '.' };
   }
 
+  function text(value, fallback) {
+    return typeof value === 'string' && value !== '' ? value : fallback;
+  }
+
+  // Whatever was thrown (a legacy error missing fields, or anything else), the page and error(err) get all three
+  // fields as strings: never "undefined" on screen.
   function showError(error) {
+    var source = error && typeof error === 'object' ? error : {};
+    var code = text(source.code, 'CONNECT_UNAVAILABLE');
+    var message = text(source.message, 'Connect Unavailable');
+    var detailedMessage = text(source.detailedMessage, '');
     list.hidden = true;
     doneButton.hidden = true;
     statusText.textContent = 'Human Connect could not continue.';
-    errorBox.textContent = error.message + ': ' + error.detailedMessage;
+    errorBox.textContent = detailedMessage ? message + ': ' + detailedMessage : message;
     errorBox.hidden = false;
-    post({ type: 'hapi-connect-error', error: { code: error.code, message: error.message, detailedMessage: error.detailedMessage } });
+    post({ type: 'hapi-connect-error', error: { code: code, message: message, detailedMessage: detailedMessage } });
   }
 
   function render(focusSource) {
@@ -117,8 +141,9 @@
         clientId: params.get('clientId'),
         clientUserId: params.get('clientUserId'),
         publicToken: params.get('publicToken'),
-        sessionToken: params.get('sessionToken')
-      });
+        // Human API's legacy script sends "&sessionToken= " + token: the space is not part of the token.
+        sessionToken: (params.get('sessionToken') || '').trim() || null
+      }, isSessionView);
     } catch (error) {
       showError(error);
       return;
@@ -137,7 +162,7 @@
         sessionToken: session.sessionToken,
         source: source,
         connected: button.getAttribute('data-connected') !== 'true'
-      });
+      }, isSessionView);
       render(source);
     } catch (error) {
       showError(error);
@@ -152,7 +177,7 @@
     if (!session || ended) { return; }
     setBusy(true);
     try {
-      var answer = await call('/done', { sessionToken: session.sessionToken });
+      var answer = await call('/done', { sessionToken: session.sessionToken }, isDoneAnswer);
       ended = true;
       if (answer.finished) {
         statusText.textContent = 'Connected. You can return to the app.';

@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class HumanApiSandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Human API sandbox's services: its in-memory state, its fault switch (<see cref="IHumanApiSandboxFaults"/>)
+    /// Adds the Human API sandbox's services: its state, its fault switch (<see cref="IHumanApiSandboxFaults"/>)
     /// and its options, validated when the host starts. Map its endpoints with <c>app.MapHumanApiSandbox()</c>.
     /// Calling it again only applies <paramref name="configure"/> once more.
     /// </summary>
@@ -20,7 +20,10 @@ public static class HumanApiSandboxServiceCollectionExtensions
     /// <param name="configure">Changes the sandbox's defaults (credentials, lifetimes, demo sources); optional.</param>
     /// <returns>The same services, for chaining.</returns>
     /// <remarks>
-    /// The sandbox is for development and tests. Its state is lost on restart, and its credentials are public.
+    /// The sandbox is for development and tests, and its credentials are public. It keeps its users in memory, so a
+    /// restart forgets them (and the tokens a host stored stop working) unless
+    /// <see cref="HumanApiSandboxOptions.StateFilePath"/> names a file to keep them in. Open Connect sessions and
+    /// unspent session tokens are never written: a restart always ends them.
     /// It reads time from the container's <see cref="TimeProvider"/>, <see cref="TimeProvider.System"/> unless the
     /// host registers another.
     /// </remarks>

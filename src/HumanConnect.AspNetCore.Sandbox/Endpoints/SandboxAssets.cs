@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 
 /// <summary>
-/// The sandbox's scripts and stylesheet, served from embedded resources by its own endpoints: RCL <c>_content</c>
+/// The sandbox's scripts, stylesheet and image, served from embedded resources by its own endpoints: RCL <c>_content</c>
 /// files answer 500 from raw build output in Production, and these must work wherever the sandbox is mapped.
 /// </summary>
 internal sealed class SandboxAssets
@@ -15,6 +15,8 @@ internal sealed class SandboxAssets
         ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
         PageScript = Load("connect-ui.js", "text/javascript; charset=utf-8");
         PageStyles = Load("connect-ui.css", "text/css; charset=utf-8");
+        StoreScript = Load("store.min.js", "text/javascript; charset=utf-8");
+        Spinner = Load("spinner.gif", "image/gif");
     }
 
     /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
@@ -25,6 +27,12 @@ internal sealed class SandboxAssets
 
     /// <summary>The hosted page's stylesheet.</summary>
     public Asset PageStyles { get; }
+
+    /// <summary>A store.js-compatible <c>store</c> global: Human API's legacy <c>connect.js</c> loads it from its base URL.</summary>
+    public Asset StoreScript { get; }
+
+    /// <summary>The loading spinner Human API's legacy <c>connect.js</c> shows from its base URL.</summary>
+    public Asset Spinner { get; }
 
     private static Asset Load(string name, string contentType)
     {

@@ -15,7 +15,8 @@ public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Human API sandbox under <paramref name="prefix"/>: the Connect script (<c>GET {prefix}/connect.js</c>),
-    /// the hosted Connect page (<c>GET {prefix}/</c>) with its assets and JSON calls, Human API's
+    /// the hosted Connect page (<c>GET {prefix}/</c>) with its assets and JSON calls, the <c>store.min.js</c> and
+    /// <c>spinner.gif</c> Human API's own legacy script fetches from its base URL, Human API's
     /// <c>POST {prefix}/v1/connect/tokens</c> and <c>/publictokens</c>, the test shortcut
     /// <c>POST {prefix}/v1/connect/sessions</c>, and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
     /// </summary>
@@ -57,6 +58,10 @@ public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
         group.MapMethods("/connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
+
+        // At the base URL's root, where Human API's own connect.js looks for them, so it can stand in for the sandbox's.
+        group.MapMethods("/store.min.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.StoreScript.ServeAsync));
+        group.MapMethods("/spinner.gif", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.Spinner.ServeAsync));
 
         group.MapPost("/v1/ui/open", new RequestDelegate(ui.OpenAsync));
         group.MapPost("/v1/ui/source", new RequestDelegate(ui.SourceAsync));

@@ -4,8 +4,15 @@ namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 // "Sessions" shapes are the sandbox's own (the hosted page and the test shortcut). Every field of a request is
 // nullable: a missing field is a 400 answer, not an exception.
 
+// Requests that carry the client secret print it (and the single-use session token) redacted: the compiler's
+// ToString would put them in any log line or assertion message that formats the request.
+
 /// <summary>The body of <c>POST tokens</c>: the sessionTokenObject plus the client secret.</summary>
-internal sealed record TokensRequest(string? HumanId, string? ClientId, string? ClientSecret, string? SessionToken);
+internal sealed record TokensRequest(string? HumanId, string? ClientId, string? ClientSecret, string? SessionToken)
+{
+    public override string ToString() =>
+        $"TokensRequest {{ HumanId = {HumanId}, ClientId = {ClientId}, ClientSecret = {Redacted.Of(ClientSecret)}, SessionToken = {Redacted.Of(SessionToken)} }}";
+}
 
 /// <summary>The answer of <c>POST tokens</c>, as Human API documents it.</summary>
 internal sealed record TokensAnswer(string HumanId, string AccessToken, string PublicToken, string ClientId, string ClientUserId)
@@ -14,7 +21,11 @@ internal sealed record TokensAnswer(string HumanId, string AccessToken, string P
 }
 
 /// <summary>The body of <c>POST publictokens</c>.</summary>
-internal sealed record PublicTokensRequest(string? HumanId, string? ClientId, string? ClientSecret);
+internal sealed record PublicTokensRequest(string? HumanId, string? ClientId, string? ClientSecret)
+{
+    public override string ToString() =>
+        $"PublicTokensRequest {{ HumanId = {HumanId}, ClientId = {ClientId}, ClientSecret = {Redacted.Of(ClientSecret)} }}";
+}
 
 /// <summary>The answer of <c>POST publictokens</c>.</summary>
 internal sealed record PublicTokensAnswer(string HumanId, string PublicToken);
@@ -26,7 +37,12 @@ internal sealed record SessionTokenObject(string HumanId, string ClientId, strin
 internal sealed record LegacyError(string Code, string Message, string DetailedMessage);
 
 /// <summary>The body of the sandbox-only <c>POST sessions</c> shortcut.</summary>
-internal sealed record SessionsRequest(string? ClientId, string? ClientSecret, string? ClientUserId, string? PublicToken, string[]? Sources);
+internal sealed record SessionsRequest(string? ClientId, string? ClientSecret, string? ClientUserId, string? PublicToken, string[]? Sources)
+{
+    public override string ToString() =>
+        $"SessionsRequest {{ ClientId = {ClientId}, ClientSecret = {Redacted.Of(ClientSecret)}, ClientUserId = {ClientUserId}, " +
+        $"PublicToken = {Redacted.Of(PublicToken)}, Sources = [{(Sources is null ? string.Empty : string.Join(", ", Sources))}] }}";
+}
 
 /// <summary>The hosted page asks to open (or resume) a Connect session with its query parameters.</summary>
 internal sealed record UiOpenRequest(string? ClientId, string? ClientUserId, string? PublicToken, string? SessionToken);
@@ -48,3 +64,9 @@ internal sealed record UiDoneAnswer(bool Finished, SessionTokenObject? Token);
 
 /// <summary>The body of <c>POST faults</c>: which endpoint, which fault, its parameters, how many requests.</summary>
 internal sealed record FaultRequest(string? Endpoint, string? Fault, int? Status, int? DelayMs, int? Count);
+
+/// <summary>How a secret field prints: whether it was given, never what it holds.</summary>
+internal static class Redacted
+{
+    public static string Of(string? value) => value is null ? "null" : "[redacted]";
+}

@@ -48,6 +48,14 @@ internal static class SandboxErrors
         "Invalid Session Token",
         "The session token is unknown, expired, already used, or was issued for another humanId or clientId."));
 
+    public static SandboxError ClientUserIdTooLong(int maxLength) => new(StatusCodes.Status400BadRequest, new("CLIENT_USER_ID_TOO_LONG",
+        "Client User Id Too Long",
+        $"clientUserId must be at most {maxLength} characters."));
+
+    public static SandboxError TooManySessions(int max) => new(StatusCodes.Status503ServiceUnavailable, new("TOO_MANY_SESSIONS",
+        "Too Many Sessions",
+        $"The sandbox already holds {max} open Connect sessions, its limit: finish or close some, or wait for them to expire."));
+
     public static SandboxError MalformedRequest(string detail) => new(StatusCodes.Status400BadRequest, new("INVALID_REQUEST",
         "Invalid Request", detail));
 

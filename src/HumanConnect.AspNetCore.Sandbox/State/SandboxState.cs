@@ -1,4 +1,6 @@
 using HumanConnect.AspNetCore.Sandbox.Serialization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Sandbox.State;
@@ -10,10 +12,19 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// <remarks>
 /// One lock guards it all. The sandbox serves a developer or a test run, not production traffic, and a single lock
 /// keeps the invariants that span several maps (a publicToken indexes exactly one user, a session token is spent
-/// exactly once) trivially true.
+/// exactly once) trivially true. The state file is written after the lock is released (see <see cref="SandboxStateFile"/>).
 /// </remarks>
 internal sealed class SandboxState
 {
+    /// <summary>
+    /// The most open Connect sessions kept in memory. Opening the page needs no secret, so without a cap any page
+    /// (or script) could grow the sandbox without bound; expired sessions are evicted first.
+    /// </summary>
+    public const int MaxOpenSessions = 10_000;
+
+    /// <summary>The longest clientUserId accepted: far more than any id a host derives, far less than a body.</summary>
+    public const int MaxClientUserIdLength = 256;
+
     private readonly Lock _gate = new();
     private readonly HumanApiSandboxOptions _options;
     private readonly TimeProvider _time;
@@ -23,14 +34,21 @@ internal sealed class SandboxState
     private readonly Dictionary<string, SandboxHuman> _byPublicToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
+    private long _version;
 
-    public SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time)
+    /// <summary>Loads the state file, if there is one; a relative path is under the host's content root.</summary>
+    /// <param name="options">The sandbox's options.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where a failing state file is reported.</param>
+    /// <param name="environment">The host, whose content root anchors a relative state file; the current directory without one.</param>
+    public SandboxState(IOptions<HumanApiSandboxOptions> options, TimeProvider time, ILogger<SandboxState> logger, IHostEnvironment? environment = null)
     {
         _options = options.Value;
         _time = time;
         if (!string.IsNullOrEmpty(_options.StateFilePath))
         {
-            _file = new SandboxStateFile(_options.StateFilePath);
+            var root = environment?.ContentRootPath is { Length: > 0 } contentRoot ? contentRoot : Directory.GetCurrentDirectory();
+            _file = new SandboxStateFile(Path.GetFullPath(_options.StateFilePath, root), logger);
             foreach (var record in _file.Load())
             {
                 var human = new SandboxHuman(record.HumanId, record.ClientId, record.ClientUserId, record.AccessToken) { PublicToken = record.PublicToken };
@@ -49,11 +67,18 @@ internal sealed class SandboxState
     /// </summary>
     public SandboxResult<UiSessionView> Open(UiOpenRequest request)
     {
+        if (request.ClientUserId?.Length > MaxClientUserIdLength)
+        {
+            return SandboxErrors.ClientUserIdTooLong(MaxClientUserIdLength);
+        }
+
         var now = _time.GetUtcNow();
         lock (_gate)
         {
             Sweep(now);
-            var previous = !string.IsNullOrEmpty(request.SessionToken) ? _sessions.GetValueOrDefault(request.SessionToken) : null;
+            // Human API's legacy script builds "&sessionToken= " + token, with a space: trimmed, so it still resumes.
+            var sessionToken = request.SessionToken?.Trim();
+            var previous = !string.IsNullOrEmpty(sessionToken) ? _sessions.GetValueOrDefault(sessionToken) : null;
             ConnectSession session;
             if (!string.IsNullOrEmpty(request.PublicToken))
             {
@@ -64,9 +89,15 @@ internal sealed class SandboxState
                     return SandboxErrors.InvalidPublicToken();
                 }
 
-                session = previous is not null && previous.HumanId == human.HumanId
+                var resumed = previous is not null && previous.HumanId == human.HumanId
                     ? previous
                     : NewSession(human.ClientId, human.ClientUserId, human.HumanId, editMode: true);
+                if (resumed is null)
+                {
+                    return SandboxErrors.TooManySessions(MaxOpenSessions);
+                }
+
+                session = resumed;
             }
             else
             {
@@ -98,7 +129,13 @@ internal sealed class SandboxState
                 }
                 else
                 {
-                    session = sameUser ? previous! : NewSession(request.ClientId, request.ClientUserId, SandboxTokens.NewHumanId(), editMode: false);
+                    var resumed = sameUser ? previous! : NewSession(request.ClientId, request.ClientUserId, SandboxTokens.NewHumanId(), editMode: false);
+                    if (resumed is null)
+                    {
+                        return SandboxErrors.TooManySessions(MaxOpenSessions);
+                    }
+
+                    session = resumed;
                 }
             }
 
@@ -116,6 +153,8 @@ internal sealed class SandboxState
         }
 
         var now = _time.GetUtcNow();
+        StateWrite? write = null;
+        UiSessionView view;
         lock (_gate)
         {
             if (!TryGetLiveSession(sessionToken, now, out var session))
@@ -123,6 +162,7 @@ internal sealed class SandboxState
                 return SandboxErrors.SessionExpired();
             }
 
+            var created = false;
             if (!_byHumanId.TryGetValue(session.HumanId, out var human))
             {
                 if (!connected)
@@ -137,13 +177,22 @@ internal sealed class SandboxState
                 }
 
                 human = CreateHuman(session.HumanId, session.ClientId, session.ClientUserId);
+                created = true;
             }
 
-            session.Changed |= connected ? human.Sources.Add(source) : human.Sources.Remove(source);
+            var changed = connected ? human.Sources.Add(source) : human.Sources.Remove(source);
+            session.Changed |= changed;
             session.ExpiresAt = now + _options.ConnectSessionLifetime;
-            Persist();
-            return View(session);
+            if (created || changed)
+            {
+                write = Capture();
+            }
+
+            view = View(session);
         }
+
+        Write(write);
+        return view;
     }
 
     /// <summary>
@@ -174,6 +223,11 @@ internal sealed class SandboxState
     /// </summary>
     public SandboxResult<SessionTokenObject> CreateSession(string clientUserId, string? publicToken, string[]? sources)
     {
+        if (clientUserId.Length > MaxClientUserIdLength)
+        {
+            return SandboxErrors.ClientUserIdTooLong(MaxClientUserIdLength);
+        }
+
         if (sources is not null && sources.Any(source => !_options.DemoSources.Contains(source, StringComparer.Ordinal)))
         {
             return SandboxErrors.UnknownSource();
@@ -181,6 +235,8 @@ internal sealed class SandboxState
 
         var clientId = _options.ClientId;
         var now = _time.GetUtcNow();
+        StateWrite? write;
+        SessionTokenObject token;
         lock (_gate)
         {
             Sweep(now);
@@ -208,9 +264,12 @@ internal sealed class SandboxState
                 human.Sources.UnionWith(sources);
             }
 
-            Persist();
-            return MintSessionToken(human.HumanId, clientId, clientUserId, now);
+            write = Capture();
+            token = MintSessionToken(human.HumanId, clientId, clientUserId, now);
         }
+
+        Write(write);
+        return token;
     }
 
     /// <summary>
@@ -220,6 +279,8 @@ internal sealed class SandboxState
     public TokensAnswer? Exchange(string humanId, string clientId, string sessionToken)
     {
         var now = _time.GetUtcNow();
+        StateWrite? write;
+        TokensAnswer answer;
         lock (_gate)
         {
             if (!_grants.Remove(sessionToken, out var grant)
@@ -232,14 +293,19 @@ internal sealed class SandboxState
             }
 
             RotatePublicToken(human);
-            Persist();
-            return new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
+            write = Capture();
+            answer = new TokensAnswer(human.HumanId, human.AccessToken, human.PublicToken, human.ClientId, human.ClientUserId);
         }
+
+        Write(write);
+        return answer;
     }
 
     /// <summary>Issues a fresh publicToken for a known user; the previous one goes stale.</summary>
     public PublicTokensAnswer? NewPublicToken(string humanId, string clientId)
     {
+        StateWrite? write;
+        PublicTokensAnswer answer;
         lock (_gate)
         {
             if (!_byHumanId.TryGetValue(humanId, out var human) || human.ClientId != clientId)
@@ -248,16 +314,40 @@ internal sealed class SandboxState
             }
 
             RotatePublicToken(human);
-            Persist();
-            return new PublicTokensAnswer(human.HumanId, human.PublicToken);
+            write = Capture();
+            answer = new PublicTokensAnswer(human.HumanId, human.PublicToken);
+        }
+
+        Write(write);
+        return answer;
+    }
+
+    /// <summary>
+    /// Snapshots the users for the state file, when there is one. Called under the lock after every change to a user;
+    /// the version orders the snapshots, so a write that loses a race never replaces a newer one.
+    /// </summary>
+    private StateWrite? Capture() => _file is null ? null : new StateWrite(
+        new SandboxSnapshot([.. _byHumanId.Values.Select(human => new SandboxHumanRecord(
+            human.HumanId, human.ClientId, human.ClientUserId, human.AccessToken, human.PublicToken, [.. human.Sources]))]),
+        ++_version);
+
+    /// <summary>Writes a snapshot taken by <see cref="Capture"/>, outside the lock: disk latency holds up no other request.</summary>
+    private void Write(StateWrite? write)
+    {
+        if (write is not null)
+        {
+            _file!.Save(write.Snapshot, write.Version);
         }
     }
 
-    /// <summary>Writes the users to the state file, when there is one. Called under the lock after every change to a user.</summary>
-    private void Persist() => _file?.Save(_byHumanId.Values);
-
-    private ConnectSession NewSession(string clientId, string clientUserId, string humanId, bool editMode)
+    /// <summary>A new open session, or <see langword="null"/> when <see cref="MaxOpenSessions"/> live ones are held (the caller swept the expired).</summary>
+    private ConnectSession? NewSession(string clientId, string clientUserId, string humanId, bool editMode)
     {
+        if (_sessions.Count >= MaxOpenSessions)
+        {
+            return null;
+        }
+
         var session = new ConnectSession(SandboxTokens.NewToken(), clientId, clientUserId, humanId, editMode);
         _sessions[session.Token] = session;
         return session;
@@ -297,7 +387,7 @@ internal sealed class SandboxState
         return false;
     }
 
-    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound.</summary>
+    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound (O(n), n capped).</summary>
     private void Sweep(DateTimeOffset now)
     {
         foreach (var (token, session) in _sessions)
@@ -316,6 +406,8 @@ internal sealed class SandboxState
             }
         }
     }
+
+    private sealed record StateWrite(SandboxSnapshot Snapshot, long Version);
 
     private UiSessionView View(ConnectSession session)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Serialization;
+using Microsoft.Extensions.Logging;
 
 namespace HumanConnect.AspNetCore.Sandbox.State;
 
@@ -8,27 +9,101 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// when the host restarts, as they would at Human API. Written whole to a temporary file and then moved into place,
 /// so a crash mid-write leaves the previous snapshot.
 /// </summary>
-internal sealed class SandboxStateFile(string path)
+/// <remarks>
+/// <see cref="SandboxState"/> takes each snapshot under its lock but writes it after leaving the lock, so that disk
+/// latency never holds up other requests. Writes can therefore arrive here out of order; each carries the version
+/// it was taken at, and one older than what is already on disk is dropped.
+/// </remarks>
+internal sealed partial class SandboxStateFile(string path, ILogger logger)
 {
+    private readonly Lock _writeGate = new();
+    private long _writtenVersion;
+
+    /// <summary>The file's full path.</summary>
+    public string FullPath { get; } = Path.GetFullPath(path);
+
+    /// <summary>The users kept in the file; none when there is no file yet.</summary>
+    /// <exception cref="InvalidOperationException">The file exists but is not a state file the sandbox can read.</exception>
     public IReadOnlyList<SandboxHumanRecord> Load()
     {
-        if (!File.Exists(path))
+        if (!File.Exists(FullPath))
         {
             return [];
         }
 
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize(stream, SandboxJsonContext.Default.SandboxSnapshot)?.Humans ?? [];
+        SandboxSnapshot? snapshot;
+        try
+        {
+            using var stream = File.OpenRead(FullPath);
+            snapshot = JsonSerializer.Deserialize(stream, SandboxJsonContext.Default.SandboxSnapshot);
+        }
+        catch (JsonException ex)
+        {
+            throw Unreadable(ex);
+        }
+
+        var humans = snapshot?.Humans ?? [];
+        if (!humans.All(IsComplete)
+            || humans.DistinctBy(human => human.HumanId, StringComparer.Ordinal).Count() != humans.Length
+            || humans.DistinctBy(human => human.PublicToken, StringComparer.Ordinal).Count() != humans.Length
+            || humans.DistinctBy(human => (human.ClientId, human.ClientUserId)).Count() != humans.Length)
+        {
+            throw Unreadable(null);
+        }
+
+        return humans;
     }
 
-    public void Save(IEnumerable<SandboxHuman> humans)
+    /// <summary>
+    /// Writes <paramref name="snapshot"/>, unless a newer version is already on disk. A failing disk is logged, not
+    /// thrown: the change it records has already happened in memory and has been answered, and the next change
+    /// writes the whole state again.
+    /// </summary>
+    public void Save(SandboxSnapshot snapshot, long version)
     {
-        var snapshot = new SandboxSnapshot([.. humans.Select(human => new SandboxHumanRecord(
-            human.HumanId, human.ClientId, human.ClientUserId, human.AccessToken, human.PublicToken, [.. human.Sources]))]);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, SandboxJsonContext.Default.SandboxSnapshot));
-        File.Move(temporary, path, overwrite: true);
+        lock (_writeGate)
+        {
+            if (version <= _writtenVersion)
+            {
+                return;
+            }
+
+            var temporary = FullPath + ".tmp";
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+                File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, SandboxJsonContext.Default.SandboxSnapshot));
+                File.Move(temporary, FullPath, overwrite: true);
+                _writtenVersion = version;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The exception tells which file and why (its message names the path, never the content).
+                Log.SaveFailed(logger, FullPath, ex);
+            }
+        }
+    }
+
+    private static bool IsComplete(SandboxHumanRecord? human) =>
+        human is not null
+        && !string.IsNullOrEmpty(human.HumanId)
+        && !string.IsNullOrEmpty(human.ClientId)
+        && !string.IsNullOrEmpty(human.ClientUserId)
+        && !string.IsNullOrEmpty(human.AccessToken)
+        && !string.IsNullOrEmpty(human.PublicToken)
+        && human.Sources is not null
+        && human.Sources.All(source => source is not null);
+
+    // Names the file and the way out; says nothing of its content, which holds (sandbox) tokens.
+    private InvalidOperationException Unreadable(Exception? inner) => new(
+        $"The Human API sandbox cannot read its state file '{FullPath}' (HumanApiSandboxOptions.StateFilePath): it is not " +
+        "valid JSON of the shape the sandbox writes. Delete the file to start the sandbox empty (hosts must then connect " +
+        "their users again), or point StateFilePath elsewhere.", inner);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "The Human API sandbox could not write its state file {Path}; the change is kept in memory and the next change writes the whole state again.", EventName = "SandboxStateFileWriteFailed")]
+        public static partial void SaveFailed(ILogger logger, string path, Exception exception);
     }
 }
 

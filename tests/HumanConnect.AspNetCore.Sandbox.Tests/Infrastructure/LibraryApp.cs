@@ -30,7 +30,9 @@ internal sealed class LibraryApp : IAsyncDisposable
 
     public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
 
-    public static async Task<LibraryApp> StartAsync(string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null)
+    /// <summary>Starts the app; <paramref name="postConfigure"/> runs after UseHumanApiSandbox's own post-configuration, so it can override it.</summary>
+    public static async Task<LibraryApp> StartAsync(
+        string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null)
     {
         var host = await TestApp.StartAsync(
             builder =>
@@ -46,6 +48,10 @@ internal sealed class LibraryApp : IAsyncDisposable
                         configure?.Invoke(options);
                     })
                     .UseHumanApiSandbox(prefix);
+                if (postConfigure is not null)
+                {
+                    builder.Services.PostConfigure(postConfigure);
+                }
             },
             app =>
             {
@@ -90,6 +96,26 @@ internal sealed class LibraryApp : IAsyncDisposable
         }, TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)response.StatusCode);
         return await SandboxApp.ReadJsonAsync(response);
+    }
+
+    /// <summary>
+    /// What the hosted page does for a returning user: opens Connect in edit mode with <paramref name="publicToken"/>,
+    /// connects <paramref name="source"/> and presses Done. Returns the sessionTokenObject the page hands <c>finish</c>.
+    /// </summary>
+    public async Task<JsonElement> ConnectThroughPageAsync(string clientUserId, string publicToken, string source = "Starfleet Medical")
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var opened = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/open",
+            new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken }, ct);
+        Assert.Equal(200, (int)opened.StatusCode);
+        var view = await SandboxApp.ReadJsonAsync(opened);
+        Assert.Equal("edit", view.GetProperty("mode").GetString());
+        var sessionToken = view.GetProperty("sessionToken").GetString();
+        using var connected = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/source", new { sessionToken, source, connected = true }, ct);
+        Assert.Equal(200, (int)connected.StatusCode);
+        using var done = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/done", new { sessionToken }, ct);
+        Assert.Equal(200, (int)done.StatusCode);
+        return (await SandboxApp.ReadJsonAsync(done)).GetProperty("token");
     }
 
     public static Task<HttpResponseMessage> FinishAsync(HttpClient client, JsonElement sessionTokenObject) =>

@@ -29,7 +29,7 @@ internal sealed class SandboxApp : IAsyncDisposable
     public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
 
     public static async Task<SandboxApp> StartAsync(
-        Action<WebApplication>? beforeMap = null, string prefix = "/sandbox", Action<IServiceCollection>? configureServices = null)
+        Action<WebApplication>? beforeMap = null, string prefix = "/sandbox", Action<IServiceCollection>? configureServices = null, string? contentRoot = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var app = await TestApp.StartAsync(
@@ -42,7 +42,8 @@ internal sealed class SandboxApp : IAsyncDisposable
             {
                 beforeMap?.Invoke(app);
                 app.MapHumanApiSandbox(prefix);
-            });
+            },
+            contentRoot);
         return new SandboxApp(app, time);
     }
 
