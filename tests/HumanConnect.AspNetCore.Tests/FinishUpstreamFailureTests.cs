@@ -63,6 +63,35 @@ public sealed class FinishUpstreamFailureTests
     }
 
     [Theory]
+    [InlineData(nameof(InvalidOperationException))]
+    [InlineData(nameof(CircuitOpenException))]
+    public async Task Finish_when_a_host_added_handler_throws_is_502_upstream_unavailable_and_leaks_nothing(string exceptionType)
+    {
+        await using var app = await TestApp.StartAsync(humanConnect: connect =>
+            connect.UpstreamHttpClient.AddHttpMessageHandler(() => new ThrowingHandler(exceptionType)));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamHandlerFailed" && r.Message.Contains(exceptionType, StringComparison.Ordinal));
+        Assert.Empty(app.FindSecretLeaks());
+        Assert.Empty(app.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task PublicToken_when_a_host_added_handler_throws_is_502_upstream_unavailable()
+    {
+        await using var app = await TestApp.StartAsync(humanConnect: connect =>
+            connect.UpstreamHttpClient.AddHttpMessageHandler(() => new ThrowingHandler(nameof(CircuitOpenException))));
+        await app.Store.SaveAsync(TestData.Alice, TestData.StoredTokens(), Ct);
+
+        using var response = await app.PublicTokenAsync();
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+    }
+
+    [Theory]
     [InlineData("<html><body>Bad gateway</body></html>")]
     [InlineData("")]
     [InlineData("null")]
@@ -184,4 +213,20 @@ public sealed class FinishUpstreamFailureTests
 
         Assert.Equal(TestData.AccessToken, backend.Records[TestData.Alice].AccessToken);
     }
+
+    /// <summary>
+    /// A host's handler that fails with something other than an HTTP or I/O error, quoting the signed request in
+    /// its message the way a careless handler might.
+    /// </summary>
+    private sealed class ThrowingHandler(string exceptionType) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var message = "refused " + await request.Content!.ReadAsStringAsync(cancellationToken);
+            throw exceptionType == nameof(CircuitOpenException) ? new CircuitOpenException(message) : new InvalidOperationException(message);
+        }
+    }
+
+    /// <summary>Stands in for Polly's BrokenCircuitException: an exception type the library cannot know.</summary>
+    private sealed class CircuitOpenException(string message) : Exception(message);
 }

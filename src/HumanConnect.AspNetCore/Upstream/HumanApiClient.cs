@@ -109,6 +109,14 @@ internal sealed partial class HumanApiClient(
             Log.Unreachable(logger, operation, ex.GetType().Name);
             return HumanApiResult<TResponse>.Fail(HumanApiFailureKind.Unavailable);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A handler the host added threw something else: a resilience pipeline's BrokenCircuitException or
+            // TimeoutRejectedException, or a plain bug. Human API gave no usable answer either way, so the caller
+            // gets a problem answer instead of a bare 500. Only the type is logged: a message may quote the request.
+            Log.HandlerFailed(logger, operation, ex.GetType().Name);
+            return HumanApiResult<TResponse>.Fail(HumanApiFailureKind.Unavailable);
+        }
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/> of the answer and parses it; <see langword="null"/> when it is too large or not the expected JSON.</summary>
@@ -167,5 +175,8 @@ internal sealed partial class HumanApiClient(
 
         [LoggerMessage(6, LogLevel.Warning, "Human API {Operation} could not be reached ({Error}).", EventName = "UpstreamUnreachable")]
         public static partial void Unreachable(ILogger logger, string operation, string error);
+
+        [LoggerMessage(7, LogLevel.Warning, "Human API {Operation} failed in the HTTP client's pipeline ({ExceptionType}).", EventName = "UpstreamHandlerFailed")]
+        public static partial void HandlerFailed(ILogger logger, string operation, string exceptionType);
     }
 }
