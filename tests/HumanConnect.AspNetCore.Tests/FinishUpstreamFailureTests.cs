@@ -1,5 +1,6 @@
 using System.Net;
 using HumanConnect.AspNetCore.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.Tests;
@@ -89,6 +90,34 @@ public sealed class FinishUpstreamFailureTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.MovedPermanently)]
+    [InlineData(HttpStatusCode.Found)]
+    [InlineData(HttpStatusCode.TemporaryRedirect)]
+    [InlineData(HttpStatusCode.PermanentRedirect)]
+    public async Task Finish_when_upstream_redirects_is_502_and_the_secret_is_not_posted_elsewhere(HttpStatusCode redirect)
+    {
+        // Real servers and the library's own primary handler: a stub primary handler never follows redirects anyway.
+        await using var elsewhere = await LoopbackServer.StartAsync(context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct));
+        await using var upstream = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = (int)redirect;
+            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "/collect").ToString();
+            return Task.CompletedTask;
+        });
+        await using var app = await TestApp.StartAsync(
+            options: o => o.TokensEndpoint = new Uri(upstream.BaseAddress, "/v1/connect/tokens"),
+            stubPrimaryHandler: false);
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Equal(["POST /v1/connect/tokens"], upstream.Requests);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamRedirected");
+        Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
     }
 
     [Theory]

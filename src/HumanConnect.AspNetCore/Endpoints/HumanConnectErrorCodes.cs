@@ -36,7 +36,7 @@ public static class HumanConnectErrorCodes
     /// <summary>502: Human API refused the request (a 4xx answer: bad credentials, unknown or spent session token).</summary>
     public const string UpstreamRejected = "upstream_rejected";
 
-    /// <summary>502: Human API could not be reached or answered 5xx.</summary>
+    /// <summary>502: Human API could not be reached, answered 5xx or a redirect (redirects are never followed), or the HTTP client's pipeline failed.</summary>
     public const string UpstreamUnavailable = "upstream_unavailable";
 
     /// <summary>502: Human API answered with something that is not the expected JSON.</summary>

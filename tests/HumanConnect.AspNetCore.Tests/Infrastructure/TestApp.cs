@@ -80,13 +80,18 @@ internal sealed class TestApp : IAsyncDisposable
     /// <param name="configuration">
     /// When set, the options come only from these configuration keys, through <c>AddHumanConnect(IConfiguration)</c>.
     /// </param>
+    /// <param name="stubPrimaryHandler">
+    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="LoopbackServer"/>;
+    /// <see cref="Upstream"/> then sees nothing.
+    /// </param>
     public static async Task<TestApp> StartAsync(
         Action<HumanConnectOptions>? options = null,
         Action<HumanConnectBuilder>? humanConnect = null,
         Action<IServiceCollection>? services = null,
         string pathBase = "",
         Action<WebApplication>? map = null,
-        IDictionary<string, string?>? configuration = null)
+        IDictionary<string, string?>? configuration = null,
+        bool stubPrimaryHandler = true)
     {
         var upstream = new StubUpstream();
         var builder = CreateBuilder();
@@ -108,7 +113,11 @@ internal sealed class TestApp : IAsyncDisposable
             connect = builder.Services.AddHumanConnect(builder.Configuration.GetSection(HumanConnectDefaults.ConfigurationSection));
         }
 
-        connect.UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => upstream);
+        if (stubPrimaryHandler)
+        {
+            connect.UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => upstream);
+        }
+
         humanConnect?.Invoke(connect);
         services?.Invoke(builder.Services);
 
