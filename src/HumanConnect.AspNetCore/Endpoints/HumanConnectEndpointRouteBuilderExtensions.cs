@@ -47,6 +47,8 @@ public static class HumanConnectEndpointRouteBuilderExtensions
 
         group.MapPost(HumanConnectDefaults.FinishPattern,
                 static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.FinishAsync(httpContext, connect))
+            // JsonHttpResult, unlike Ok<T>, describes no response of its own.
+            .Produces<HumanConnectResult>()
             .AddEndpointFilter(new SessionTokenBindingFilter())
             .AddEndpointFilter(validation)
             // No Accepts<T>(...) metadata on purpose: routing would then answer other content types with a bare 415
@@ -63,6 +65,7 @@ public static class HumanConnectEndpointRouteBuilderExtensions
 
         group.MapPost(HumanConnectDefaults.PublicTokenPattern,
                 static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.PublicTokenAsync(httpContext, connect))
+            .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
             .Add(builder => names.SetPublicToken(NameEndpoint(builder, "PublicToken")));
