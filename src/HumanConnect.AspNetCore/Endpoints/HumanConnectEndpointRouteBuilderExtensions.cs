@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -32,15 +33,23 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException(
                 "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before app.MapHumanConnect().");
         var signedIn = new SignedInUserFilter(services.GetRequiredService<IHumanConnectUserResolver>());
-        var antiforgery = new AntiforgeryFilter(services.GetRequiredService<IAntiforgery>());
+        var antiforgery = new AntiforgeryFilter(services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<IOptions<AntiforgeryOptions>>());
         var validation = new SessionTokenValidationFilter(services.GetRequiredService<IValidator<SessionTokenObject>>());
 
         var group = endpoints.MapGroup(string.Empty);
         group.WithTags("HumanConnect")
             .AddEndpointFilter(signedIn)
+            .AddEndpointFilter(new BodySizeFilter())
             .AddEndpointFilter(antiforgery)
+            // Both endpoints: a host whose antiforgery token travels as a form field has the form read by the
+            // antiforgery check, public-token's included, so that read is bounded too.
+            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectDefaults.MaxRequestBodyBytes))
+            .WithFormOptions(bufferBody: false,
+                valueCountLimit: SessionTokenBindingFilter.FormValueCountLimit, keyLengthLimit: SessionTokenBindingFilter.FormKeyLengthLimit,
+                valueLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes, multipartBodyLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
@@ -55,11 +64,7 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             // before the binding filter could answer its problem+json one.
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectDefaults.MaxRequestBodyBytes))
-            .WithFormOptions(bufferBody: false, valueCountLimit: 32, keyLengthLimit: 128,
-                valueLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes, multipartBodyLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes)
             .WithSummary("Exchanges Connect's session token for the signed-in user's Human API tokens.")
             .Add(builder => names.SetFinish(NameEndpoint(builder, "Finish")));
 

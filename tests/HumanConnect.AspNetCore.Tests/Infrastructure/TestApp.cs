@@ -165,8 +165,28 @@ internal sealed class TestApp : IAsyncDisposable
     public Task<HttpResponseMessage> PublicTokenAsync(string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid) =>
         PostAsync("/connect/public-token", content: null, user, antiforgery);
 
+    /// <summary>
+    /// POSTs <paramref name="fields"/> as a form that also carries the antiforgery token in the
+    /// <c>__RequestVerificationToken</c> field, with the cookie and no header: what human-connect.js sends when the
+    /// host's <c>AntiforgeryOptions.HeaderName</c> is null.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenFieldAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? user = TestData.Alice)
+    {
+        var tokens = await GetAntiforgeryAsync(user);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _pathBase + path)
+        {
+            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", tokens.RequestToken)]),
+        };
+        AddUser(request, user);
+        request.Headers.Add("Cookie", tokens.Cookie);
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>POSTs to <paramref name="path"/> (below the path base) as <paramref name="user"/> (anonymous when null).</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, HttpContent? content, string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid)
+    /// <param name="antiforgeryHeader">The header that carries the token: the default one unless the host renamed it.</param>
+    public async Task<HttpResponseMessage> PostAsync(
+        string path, HttpContent? content, string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid,
+        string antiforgeryHeader = "RequestVerificationToken")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _pathBase + path) { Content = content };
         AddUser(request, user);
@@ -176,7 +196,7 @@ internal sealed class TestApp : IAsyncDisposable
             request.Headers.Add("Cookie", tokens.Cookie);
             if (antiforgery != Antiforgery.MissingHeader)
             {
-                request.Headers.Add("RequestVerificationToken", antiforgery == Antiforgery.WrongToken ? "not-a-token" : tokens.RequestToken);
+                request.Headers.Add(antiforgeryHeader, antiforgery == Antiforgery.WrongToken ? "not-a-token" : tokens.RequestToken);
             }
         }
 
