@@ -68,6 +68,11 @@ internal sealed class TestApp : IAsyncDisposable
 
     public IHumanTokenStore Store => _app.Services.GetRequiredService<IHumanTokenStore>();
 
+    /// <summary>
+    /// The claim the test sign-in puts the user id in, on every request of this app; NameIdentifier when null.
+    /// </summary>
+    public string? UserClaimType { get; set; }
+
     /// <summary>Values that must appear in no response and no log record: the secret and every access token.</summary>
     public HashSet<string> SecretValues { get; } = [TestData.ClientSecret, TestData.AccessToken, TestData.OldAccessToken];
 
@@ -249,11 +254,15 @@ internal sealed class TestApp : IAsyncDisposable
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static void AddUser(HttpRequestMessage request, string? user)
+    private void AddUser(HttpRequestMessage request, string? user)
     {
         if (user is not null)
         {
             request.Headers.Add(TestAuthenticationHandler.UserHeader, user);
+            if (UserClaimType is not null)
+            {
+                request.Headers.Add(TestAuthenticationHandler.UserClaimHeader, UserClaimType);
+            }
         }
     }
 
