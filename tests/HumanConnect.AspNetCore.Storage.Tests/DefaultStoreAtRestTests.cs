@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,9 @@ namespace HumanConnect.AspNetCore.Storage.Tests;
 /// <summary>What the default store leaves in the cache, read back raw: nothing readable, and no expiry.</summary>
 public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
+    /// <summary>Pinned on purpose: changing it would make every stored record unreadable.</summary>
+    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -29,6 +34,7 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         Assert.DoesNotContain(tokens.HumanId, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.PublicToken!, raw, StringComparison.Ordinal);
         Assert.Null(await database.KeyTimeToLiveAsync(key));
+        AssertProtectedWithThisKeyRingOnly(services, (byte[])(await database.HashGetAsync(key, "data"))!, tokens);
     }
 
     [Fact]
@@ -44,6 +50,33 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         var text = Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.HumanId, text, StringComparison.Ordinal);
+        AssertProtectedWithThisKeyRingOnly(services, raw, tokens);
+    }
+
+    [Fact]
+    public async Task Each_host_has_its_own_ephemeral_key_ring()
+    {
+        // The harness must not share (or persist) keys: then another host's store cannot read this one's records.
+        using var thisHost = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
+        using var otherHost = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
+        var userId = "alice-" + Guid.NewGuid().ToString("N");
+        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "client-user");
+        await thisHost.GetRequiredService<IHumanTokenStore>().SaveAsync(userId, tokens, Cancellation);
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+        Assert.Equal(tokens, await thisHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+    }
+
+    /// <summary>
+    /// The bytes are Data Protection output under the store's purpose: this host's key ring opens them, another
+    /// cannot. Text checks alone would pass for base64 of the record.
+    /// </summary>
+    private static void AssertProtectedWithThisKeyRingOnly(IServiceProvider services, byte[] raw, HumanTokens tokens)
+    {
+        var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
+        Assert.Contains(tokens.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
+        var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);
+        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(raw));
     }
 
     private static async Task<List<RedisKey>> ScanKeysAsync(ConnectionMultiplexer connection, string pattern)

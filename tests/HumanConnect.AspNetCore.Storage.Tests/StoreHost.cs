@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.Storage.Tests;
@@ -12,6 +13,10 @@ internal static class StoreHost
     {
         var services = new ServiceCollection();
         services.AddLogging();
+
+        // A key ring in memory, private to this provider: the default one would write keys to ~/.aspnet and share
+        // them between test runs. AddHumanConnect's AddDataProtection keeps it.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         configure?.Invoke(services);
         services.AddHumanConnect(options =>
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HumanConnect.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,6 +13,9 @@ namespace HumanConnect.AspNetCore.Tests;
 public sealed class DefaultTokenStoreTests
 {
     private const string KeyPrefix = "HumanConnect:tokens:";
+
+    /// <summary>Pinned here on purpose: changing it would make every stored record unreadable.</summary>
+    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -140,6 +144,24 @@ public sealed class DefaultTokenStoreTests
     }
 
     [Fact]
+    public async Task Store_raw_cache_bytes_are_data_protected_with_the_apps_key_ring_only()
+    {
+        await using var services = BuildServices();
+        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
+        var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct))!;
+
+        // Not an encoding of the record: neither plain JSON nor base64 of it.
+        Assert.NotEqual((byte)'{', raw[0]);
+        Assert.False(RevealsTokenAsBase64(raw), "the cached bytes are base64 of the record");
+
+        // Encrypted under the store's purpose with this app's keys: they open it, another key ring cannot.
+        var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
+        Assert.Contains(TestData.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
+        var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);
+        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(raw));
+    }
+
+    [Fact]
     public void HumanTokens_ToString_redacts_the_access_token()
     {
         var text = Tokens().ToString();
@@ -184,6 +206,22 @@ public sealed class DefaultTokenStoreTests
         Assert.Null(entry.AbsoluteExpiration);
         Assert.Null(entry.AbsoluteExpirationRelativeToNow);
         Assert.Null(entry.SlidingExpiration);
+    }
+
+    private static bool RevealsTokenAsBase64(byte[] raw)
+    {
+        var text = Encoding.ASCII.GetString(raw).TrimEnd('=');
+        var padded = text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
+        foreach (var candidate in new[] { padded, padded.Replace('-', '+').Replace('_', '/') })
+        {
+            var decoded = new byte[candidate.Length];
+            if (Convert.TryFromBase64String(candidate, decoded, out var length) && Contains(decoded[..length], TestData.AccessToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(byte[] haystack, string needle) =>

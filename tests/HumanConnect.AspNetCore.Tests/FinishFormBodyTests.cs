@@ -100,6 +100,50 @@ public sealed class FinishFormBodyTests
     }
 
     [Fact]
+    public async Task Finish_with_a_form_of_too_many_fields_is_400_malformed_body_not_413()
+    {
+        await using var app = await TestApp.StartAsync();
+        var fields = TestData.SessionTokenObject();
+        for (var i = 0; i < 40; i++)
+        {
+            fields[$"extra{i}"] = "x";
+        }
+
+        using var response = await app.FinishFormAsync(fields);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+        Assert.Empty(app.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task Finish_with_a_form_field_name_over_128_characters_is_400_malformed_body()
+    {
+        await using var app = await TestApp.StartAsync();
+        var fields = TestData.SessionTokenObject();
+        fields[new string('k', 129)] = "x";
+
+        using var response = await app.FinishFormAsync(fields);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+    }
+
+    [Fact]
+    public async Task Finish_with_a_chunked_form_over_8_KiB_is_413()
+    {
+        await using var app = await TestApp.StartAsync();
+        var fields = TestData.SessionTokenObject();
+        fields["padding"] = new string('p', 8 * 1024);
+        var form = await new FormUrlEncodedContent(fields).ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var content = new StreamContent(new UnseekableStream(form));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        Assert.Null(content.Headers.ContentLength);
+
+        using var response = await app.PostAsync("/connect/finish", content);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+    }
+
+    [Fact]
     public async Task Finish_with_a_form_without_antiforgery_header_is_400_antiforgery_failed()
     {
         await using var app = await TestApp.StartAsync();
@@ -107,5 +151,11 @@ public sealed class FinishFormBodyTests
         using var response = await app.PostAsync("/connect/finish", new FormUrlEncodedContent(TestData.SessionTokenObject()), antiforgery: Antiforgery.MissingHeader);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+    }
+
+    /// <summary>A body whose length the client cannot know, so it is sent chunked without Content-Length.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }

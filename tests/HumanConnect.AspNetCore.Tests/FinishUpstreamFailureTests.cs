@@ -1,5 +1,6 @@
 using System.Net;
 using HumanConnect.AspNetCore.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.Tests;
@@ -60,6 +61,63 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+    }
+
+    [Theory]
+    [InlineData(nameof(InvalidOperationException))]
+    [InlineData(nameof(CircuitOpenException))]
+    public async Task Finish_when_a_host_added_handler_throws_is_502_upstream_unavailable_and_leaks_nothing(string exceptionType)
+    {
+        await using var app = await TestApp.StartAsync(humanConnect: connect =>
+            connect.UpstreamHttpClient.AddHttpMessageHandler(() => new ThrowingHandler(exceptionType)));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamHandlerFailed" && r.Message.Contains(exceptionType, StringComparison.Ordinal));
+        Assert.Empty(app.FindSecretLeaks());
+        Assert.Empty(app.Upstream.Requests);
+    }
+
+    [Fact]
+    public async Task PublicToken_when_a_host_added_handler_throws_is_502_upstream_unavailable()
+    {
+        await using var app = await TestApp.StartAsync(humanConnect: connect =>
+            connect.UpstreamHttpClient.AddHttpMessageHandler(() => new ThrowingHandler(nameof(CircuitOpenException))));
+        await app.Store.SaveAsync(TestData.Alice, TestData.StoredTokens(), Ct);
+
+        using var response = await app.PublicTokenAsync();
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.MovedPermanently)]
+    [InlineData(HttpStatusCode.Found)]
+    [InlineData(HttpStatusCode.TemporaryRedirect)]
+    [InlineData(HttpStatusCode.PermanentRedirect)]
+    public async Task Finish_when_upstream_redirects_is_502_and_the_secret_is_not_posted_elsewhere(HttpStatusCode redirect)
+    {
+        // Real servers and the library's own primary handler: a stub primary handler never follows redirects anyway.
+        await using var elsewhere = await LoopbackServer.StartAsync(context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct));
+        await using var upstream = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = (int)redirect;
+            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "/collect").ToString();
+            return Task.CompletedTask;
+        });
+        await using var app = await TestApp.StartAsync(
+            options: o => o.TokensEndpoint = new Uri(upstream.BaseAddress, "/v1/connect/tokens"),
+            stubPrimaryHandler: false);
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        Assert.Equal(["POST /v1/connect/tokens"], upstream.Requests);
+        Assert.Empty(elsewhere.Requests);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamRedirected");
+        Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
     }
 
     [Theory]
@@ -184,4 +242,20 @@ public sealed class FinishUpstreamFailureTests
 
         Assert.Equal(TestData.AccessToken, backend.Records[TestData.Alice].AccessToken);
     }
+
+    /// <summary>
+    /// A host's handler that fails with something other than an HTTP or I/O error, quoting the signed request in
+    /// its message the way a careless handler might.
+    /// </summary>
+    private sealed class ThrowingHandler(string exceptionType) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var message = "refused " + await request.Content!.ReadAsStringAsync(cancellationToken);
+            throw exceptionType == nameof(CircuitOpenException) ? new CircuitOpenException(message) : new InvalidOperationException(message);
+        }
+    }
+
+    /// <summary>Stands in for Polly's BrokenCircuitException: an exception type the library cannot know.</summary>
+    private sealed class CircuitOpenException(string message) : Exception(message);
 }

@@ -54,6 +54,42 @@ public sealed class MapHumanConnectTests
     }
 
     [Fact]
+    public async Task MapHumanConnect_serves_public_token_below_a_path_base()
+    {
+        await using var app = await TestApp.StartAsync(pathBase: "/base");
+        await app.Store.SaveAsync(TestData.Alice, TestData.StoredTokens(), TestContext.Current.CancellationToken);
+        app.Upstream.ExpectPublicTokens(UpstreamAnswers.Json(new { humanId = TestData.HumanId, publicToken = TestData.NewPublicToken }));
+
+        var answer = await (await app.PostAsync("/connect/public-token", content: null)).AssertOkJsonAsync();
+
+        Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_under_a_group_below_a_path_base_serves_both_endpoints()
+    {
+        await using var app = await TestApp.StartAsync(pathBase: "/base", map: a => a.MapGroup("/health").MapHumanConnect());
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+        app.Upstream.ExpectPublicTokens(UpstreamAnswers.Json(new { humanId = TestData.HumanId, publicToken = TestData.NewPublicToken }));
+
+        await (await app.PostAsync("/health/connect/finish", JsonBody())).AssertOkJsonAsync();
+        var refreshed = await (await app.PostAsync("/health/connect/public-token", content: null)).AssertOkJsonAsync();
+
+        Assert.Equal(TestData.NewPublicToken, refreshed.GetProperty("publicToken").GetString());
+        Assert.All(app.Upstream.Requests, r => Assert.DoesNotContain("/base", r.Url.AbsolutePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MapHumanConnect_under_a_group_below_a_path_base_does_not_serve_the_unprefixed_path()
+    {
+        await using var app = await TestApp.StartAsync(pathBase: "/base", map: a => a.MapGroup("/health").MapHumanConnect());
+
+        using var response = await app.PostAsync("/connect/finish", JsonBody());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task MapHumanConnect_can_be_mapped_under_two_prefixes()
     {
         await using var app = await TestApp.StartAsync(map: a =>

@@ -144,6 +144,82 @@ public sealed class OptionsValidationTests
         Assert.StartsWith("HumanConnect:UpstreamTimeout ", Assert.Single(failures), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1023)]
+    [InlineData(16 * 1024 * 1024 + 1)]
+    public async Task MaxUpstreamResponseBytes_out_of_range_is_rejected_naming_the_setting(int bytes)
+    {
+        var failures = await AssertStartFailsAsync(o => o.MaxUpstreamResponseBytes = bytes);
+
+        Assert.StartsWith("HumanConnect:MaxUpstreamResponseBytes ", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(16 * 1024 * 1024)]
+    public async Task MaxUpstreamResponseBytes_at_the_bounds_is_allowed(int bytes)
+    {
+        Assert.Null(await StartFailureAsync(o => o.MaxUpstreamResponseBytes = bytes));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Empty_UserIdClaimType_is_rejected_naming_the_setting(string claimType)
+    {
+        var failures = await AssertStartFailsAsync(o => o.UserIdClaimType = claimType);
+
+        Assert.StartsWith("HumanConnect:UserIdClaimType ", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil/button.png")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("button.png")]
+    [InlineData("")]
+    public async Task ButtonImageUrl_that_could_load_from_anywhere_is_rejected_naming_the_setting(string url)
+    {
+        var failures = await AssertStartFailsAsync(o => o.ButtonImageUrl = url);
+
+        Assert.StartsWith("HumanConnect:ButtonImageUrl ", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil/connect")]
+    [InlineData("/\\evil/connect")]
+    [InlineData("ftp://connect.example/")]
+    [InlineData("connect")]
+    public async Task ConnectBaseUrl_that_is_not_http_or_app_relative_is_rejected_naming_the_setting(string url)
+    {
+        var failures = await AssertStartFailsAsync(o => o.ConnectBaseUrl = url);
+
+        Assert.StartsWith("HumanConnect:ConnectBaseUrl ", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("/sandbox")]
+    [InlineData("https://connect.humanapi.co")]
+    public async Task ConnectBaseUrl_absent_absolute_or_app_relative_is_allowed(string? url)
+    {
+        Assert.Null(await StartFailureAsync(o => o.ConnectBaseUrl = url));
+    }
+
+    [Theory]
+    [InlineData("2e9574ecd415 c99346879d07689ec1c732c11036")]
+    [InlineData("2e9574ecd415c99346879d07689ec1c732c11036 ")]
+    [InlineData("2e9574ecd415\tc99346879d07689ec1c732c11036")]
+    public async Task ClientId_with_spaces_or_control_characters_is_rejected_naming_the_setting(string clientId)
+    {
+        var failures = await AssertStartFailsAsync(o => o.ClientId = clientId);
+
+        var failure = Assert.Single(failures);
+        Assert.StartsWith("HumanConnect:ClientId ", failure, StringComparison.Ordinal);
+        Assert.Contains("spaces", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Failures_never_quote_the_secret()
     {

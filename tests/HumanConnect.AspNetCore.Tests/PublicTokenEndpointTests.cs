@@ -111,6 +111,17 @@ public sealed class PublicTokenEndpointTests
     }
 
     [Fact]
+    public async Task PublicToken_with_a_body_over_8_KiB_is_413_body_too_large()
+    {
+        await using var app = await StartConnectedAsync();
+
+        using var response = await app.PostAsync("/connect/public-token", new StringContent(new string('p', 8 * 1024 + 1)));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+        Assert.Empty(app.Upstream.Requests);
+    }
+
+    [Fact]
     public async Task PublicToken_refused_by_upstream_is_502_upstream_rejected_and_keeps_the_record()
     {
         await using var app = await StartConnectedAsync();

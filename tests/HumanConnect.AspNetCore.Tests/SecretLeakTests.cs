@@ -134,8 +134,41 @@ public sealed class SecretLeakTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Exception is TimeoutException);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Message.Contains(nameof(TimeoutException), StringComparison.Ordinal));
         Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task A_store_exception_quoting_the_access_token_is_not_logged()
+    {
+        var backend = new HostTokenStoreBackend { FailSaves = true, FailureDetail = $" INSERT failed for value '{TestData.AccessToken}'." };
+        await using var app = await TestApp.StartAsync(
+            humanConnect: connect => connect.AddTokenStore<HostTokenStore>(),
+            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, backend));
+        app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
+
+        using var response = await app.FinishAsync(TestData.SessionTokenObject());
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
+        var failure = Assert.Single(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed");
+        Assert.Null(failure.Exception);
+        Assert.Empty(app.FindSecretLeaks());
+    }
+
+    [Fact]
+    public async Task A_store_exception_on_read_is_logged_by_type_only()
+    {
+        const string marker = "ROW-VALUE-MARKER-31c9";
+        var backend = new HostTokenStoreBackend { FailGets = true, FailureDetail = marker };
+        await using var app = await TestApp.StartAsync(
+            humanConnect: connect => connect.AddTokenStore<HostTokenStore>(),
+            services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, backend));
+
+        using var response = await app.PublicTokenAsync();
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Message.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), r => SecretScan.Describe(r).Contains(marker, StringComparison.Ordinal));
     }
 
     [Fact]

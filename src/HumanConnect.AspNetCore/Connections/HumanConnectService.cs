@@ -54,7 +54,7 @@ internal sealed partial class HumanConnectService(
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
-            Log.StoreFailed(logger, "get", ex);
+            Log.StoreFailed(logger, "get", ex.GetType().Name);
             return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
         }
 
@@ -89,7 +89,7 @@ internal sealed partial class HumanConnectService(
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
-            Log.StoreFailed(logger, "save", ex);
+            Log.StoreFailed(logger, "save", ex.GetType().Name);
             return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
         }
 
@@ -112,8 +112,10 @@ internal sealed partial class HumanConnectService(
         [LoggerMessage(22, LogLevel.Warning, "Human API answered publictokens for another humanId than the one asked for; nothing was stored.", EventName = "HumanIdMismatch")]
         public static partial void HumanIdMismatch(ILogger logger);
 
-        [LoggerMessage(23, LogLevel.Error, "The Human Connect token store failed to {Operation}.", EventName = "StoreFailed")]
-        public static partial void StoreFailed(ILogger logger, string operation, Exception exception);
+        // The exception's type only, never the exception: a database error can quote the values it was given,
+        // and a save is given the access token.
+        [LoggerMessage(23, LogLevel.Error, "The Human Connect token store failed to {Operation} ({ExceptionType}).", EventName = "StoreFailed")]
+        public static partial void StoreFailed(ILogger logger, string operation, string exceptionType);
 
         [LoggerMessage(24, LogLevel.Information, "Stored the Human API tokens of the signed-in user.", EventName = "TokensStored")]
         public static partial void Stored(ILogger logger);

@@ -17,7 +17,9 @@ public sealed class HumanConnectBuilder
 
     /// <summary>
     /// The HTTP client that calls Human API's token endpoints. Add a proxy, message handlers or a resilience
-    /// pipeline here. Keep in mind that its requests carry the client secret: never add a handler that logs bodies.
+    /// pipeline here. Keep in mind that its requests carry the client secret: never add a handler that logs bodies,
+    /// and if you replace the primary handler, keep <c>AllowAutoRedirect</c> off (the default one has it off) so a
+    /// redirect cannot resend the secret elsewhere. Do not retry POSTs: the session token is single-use.
     /// </summary>
     public IHttpClientBuilder UpstreamHttpClient { get; }
 

@@ -73,6 +73,10 @@ public static class HumanConnectServiceCollectionExtensions
             client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
         });
 
+        // A followed 307 or 308 would post the client secret again to whatever host Location names; HumanApiClient
+        // answers a redirect as a failure instead.
+        upstream.UseSocketsHttpHandler(static (handler, _) => handler.AllowAutoRedirect = false);
+
         // HumanApiClient logs each call itself, without bodies. The factory's default loggers would also log a
         // failing handler's exception message, which a host's handler might fill with the signed request.
         upstream.RemoveAllLoggers();

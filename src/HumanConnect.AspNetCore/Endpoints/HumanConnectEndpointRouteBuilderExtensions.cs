@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -32,37 +33,44 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException(
                 "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before app.MapHumanConnect().");
         var signedIn = new SignedInUserFilter(services.GetRequiredService<IHumanConnectUserResolver>());
-        var antiforgery = new AntiforgeryFilter(services.GetRequiredService<IAntiforgery>());
+        var antiforgery = new AntiforgeryFilter(services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<IOptions<AntiforgeryOptions>>());
         var validation = new SessionTokenValidationFilter(services.GetRequiredService<IValidator<SessionTokenObject>>());
 
         var group = endpoints.MapGroup(string.Empty);
         group.WithTags("HumanConnect")
             .AddEndpointFilter(signedIn)
+            .AddEndpointFilter(new BodySizeFilter())
             .AddEndpointFilter(antiforgery)
+            // Both endpoints: a host whose antiforgery token travels as a form field has the form read by the
+            // antiforgery check, public-token's included, so that read is bounded too.
+            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectDefaults.MaxRequestBodyBytes))
+            .WithFormOptions(bufferBody: false,
+                valueCountLimit: SessionTokenBindingFilter.FormValueCountLimit, keyLengthLimit: SessionTokenBindingFilter.FormKeyLengthLimit,
+                valueLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes, multipartBodyLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         group.MapPost(HumanConnectDefaults.FinishPattern,
                 static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.FinishAsync(httpContext, connect))
+            // JsonHttpResult, unlike Ok<T>, describes no response of its own.
+            .Produces<HumanConnectResult>()
             .AddEndpointFilter(new SessionTokenBindingFilter())
             .AddEndpointFilter(validation)
             // No Accepts<T>(...) metadata on purpose: routing would then answer other content types with a bare 415
             // before the binding filter could answer its problem+json one.
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectDefaults.MaxRequestBodyBytes))
-            .WithFormOptions(bufferBody: false, valueCountLimit: 32, keyLengthLimit: 128,
-                valueLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes, multipartBodyLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes)
             .WithSummary("Exchanges Connect's session token for the signed-in user's Human API tokens.")
             .Add(builder => names.SetFinish(NameEndpoint(builder, "Finish")));
 
         group.MapPost(HumanConnectDefaults.PublicTokenPattern,
                 static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.PublicTokenAsync(httpContext, connect))
+            .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
             .Add(builder => names.SetPublicToken(NameEndpoint(builder, "PublicToken")));

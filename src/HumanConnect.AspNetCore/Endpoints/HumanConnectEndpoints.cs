@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using HumanConnect.AspNetCore.Connections;
+using HumanConnect.AspNetCore.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ namespace HumanConnect.AspNetCore.Endpoints;
 /// <summary>The two request handlers. The filters in front of them have authenticated, checked antiforgery, bound and validated.</summary>
 internal static class HumanConnectEndpoints
 {
-    public static async Task<Results<Ok<HumanConnectResult>, ProblemHttpResult>> FinishAsync(
+    public static async Task<Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult>> FinishAsync(
         HttpContext httpContext, HumanConnectService connect)
     {
         var request = httpContext.Features.GetRequiredFeature<HumanConnectRequestFeature>();
@@ -16,7 +17,7 @@ internal static class HumanConnectEndpoints
         return ToResult(outcome);
     }
 
-    public static async Task<Results<Ok<HumanConnectResult>, ProblemHttpResult>> PublicTokenAsync(
+    public static async Task<Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult>> PublicTokenAsync(
         HttpContext httpContext, HumanConnectService connect)
     {
         var request = httpContext.Features.GetRequiredFeature<HumanConnectRequestFeature>();
@@ -24,9 +25,12 @@ internal static class HumanConnectEndpoints
         return ToResult(outcome);
     }
 
-    private static Results<Ok<HumanConnectResult>, ProblemHttpResult> ToResult(HumanConnectOutcome outcome) => outcome.Failure switch
+    private static Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult> ToResult(HumanConnectOutcome outcome) => outcome.Failure switch
     {
-        HumanConnectFailure.None => TypedResults.Ok(new HumanConnectResult(outcome.Tokens!.HumanId, outcome.Tokens.PublicToken!)),
+        // Written with the library's own source-generated contract, not the host's HttpJsonOptions: a host naming
+        // policy (PascalCase, snake_case) or a trimmed resolver would otherwise change the JSON human-connect.js reads.
+        HumanConnectFailure.None => TypedResults.Json(
+            new HumanConnectResult(outcome.Tokens!.HumanId, outcome.Tokens.PublicToken!), HumanConnectJsonContext.Default.HumanConnectResult),
         HumanConnectFailure.NotConnected => HumanConnectProblems.NotConnected(),
         HumanConnectFailure.ClientUserMismatch => HumanConnectProblems.ClientUserMismatch(),
         HumanConnectFailure.ClientIdMismatch => HumanConnectProblems.ClientIdMismatch(),

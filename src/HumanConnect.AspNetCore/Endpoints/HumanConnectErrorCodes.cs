@@ -12,10 +12,10 @@ public static class HumanConnectErrorCodes
     /// <summary>400: the antiforgery token is missing or does not match the user's cookie.</summary>
     public const string AntiforgeryFailed = "antiforgery_failed";
 
-    /// <summary>400: the body is missing or is not valid JSON / form data.</summary>
+    /// <summary>400: the body is missing or is not valid JSON / form data, or the form has too many fields or too long a field name.</summary>
     public const string MalformedBody = "malformed_body";
 
-    /// <summary>413: the body is larger than any sessionTokenObject.</summary>
+    /// <summary>413: the body is over 8 KiB, larger than any sessionTokenObject (either endpoint).</summary>
     public const string BodyTooLarge = "body_too_large";
 
     /// <summary>415: the body is neither <c>application/json</c> nor <c>application/x-www-form-urlencoded</c>.</summary>
@@ -36,7 +36,7 @@ public static class HumanConnectErrorCodes
     /// <summary>502: Human API refused the request (a 4xx answer: bad credentials, unknown or spent session token).</summary>
     public const string UpstreamRejected = "upstream_rejected";
 
-    /// <summary>502: Human API could not be reached or answered 5xx.</summary>
+    /// <summary>502: Human API could not be reached, answered 5xx or a redirect (redirects are never followed), or the HTTP client's pipeline failed.</summary>
     public const string UpstreamUnavailable = "upstream_unavailable";
 
     /// <summary>502: Human API answered with something that is not the expected JSON.</summary>

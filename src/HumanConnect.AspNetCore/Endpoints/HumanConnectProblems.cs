@@ -24,7 +24,7 @@ internal static class HumanConnectProblems
 
     public static ProblemHttpResult BodyTooLarge() => Problem(StatusCodes.Status413PayloadTooLarge,
         HumanConnectErrorCodes.BodyTooLarge, "The request body is too large.",
-        $"A sessionTokenObject is never larger than {HumanConnectDefaults.MaxRequestBodyBytes} bytes.");
+        $"The Human Connect endpoints read at most {HumanConnectDefaults.MaxRequestBodyBytes} bytes; a sessionTokenObject is far smaller.");
 
     public static ProblemHttpResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType,
         HumanConnectErrorCodes.UnsupportedMediaType, "Unsupported content type.",

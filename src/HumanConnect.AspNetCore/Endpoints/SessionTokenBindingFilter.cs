@@ -1,7 +1,9 @@
-using Microsoft.AspNetCore.Http.Features;
+using System.Text;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace HumanConnect.AspNetCore.Endpoints;
 
@@ -12,6 +14,12 @@ namespace HumanConnect.AspNetCore.Endpoints;
 /// </summary>
 internal sealed class SessionTokenBindingFilter : IEndpointFilter
 {
+    /// <summary>A sessionTokenObject has three fields; a form with the antiforgery field and a few extras stays far below.</summary>
+    public const int FormValueCountLimit = 32;
+
+    /// <summary>Field names are short; a longer one is not a sessionTokenObject.</summary>
+    public const int FormKeyLengthLimit = 128;
+
     private const int MaxBytes = HumanConnectDefaults.MaxRequestBodyBytes;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -28,11 +36,12 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
         {
             if (request.HasJsonContentType())
             {
-                sessionToken = await ReadJsonAsync(request, httpContext.RequestAborted);
+                var body = await ReadBoundedAsync(request, httpContext.RequestAborted);
+                sessionToken = body.Count == 0 ? null : JsonSerializer.Deserialize(body.AsSpan(), HumanConnectJsonContext.Default.SessionTokenObject);
             }
             else if (request.HasFormContentType && !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
-                sessionToken = await ReadFormAsync(request, httpContext.RequestAborted);
+                sessionToken = await ReadFormAsync(httpContext, httpContext.RequestAborted);
             }
             else
             {
@@ -49,7 +58,10 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
         }
         catch (InvalidDataException)
         {
-            return HumanConnectProblems.BodyTooLarge();
+            // The body was within the size limit (it was read whole first), so this is another form limit: too many
+            // fields or too long a field name. Malformed, not too large.
+            return HumanConnectProblems.MalformedBody(
+                $"The form has more than {FormValueCountLimit} fields or a field name longer than {FormKeyLengthLimit} characters; post the sessionTokenObject's fields only.");
         }
         catch (JsonException)
         {
@@ -65,7 +77,8 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
         return await next(context);
     }
 
-    private static async Task<SessionTokenObject?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The whole body, or <see cref="BodyTooLargeException"/> as soon as it passes <see cref="MaxBytes"/>, declared length or not.</summary>
+    private static async Task<ArraySegment<byte>> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var buffer = new byte[MaxBytes + 1];
         var length = 0;
@@ -79,13 +92,32 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
             }
         }
 
-        return length == 0 ? null : JsonSerializer.Deserialize(buffer.AsSpan(0, length), HumanConnectJsonContext.Default.SessionTokenObject);
+        return new ArraySegment<byte>(buffer, 0, length);
     }
 
-    private static async Task<SessionTokenObject?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<SessionTokenObject?> ReadFormAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        // The form may already have been read (and cached) by the antiforgery check; limits come from the endpoint's FormOptionsMetadata.
-        var form = await request.ReadFormAsync(cancellationToken);
+        // When the host's antiforgery takes its token from a form field, the antiforgery check has already read
+        // and cached the form (under the endpoint's form options); the body cannot be read twice.
+        IFormCollection form;
+        if (httpContext.Features.Get<IFormFeature>()?.Form is { } cached)
+        {
+            form = cached;
+        }
+        else
+        {
+            // Read whole, then parse: a body over the size limit is told apart from one that breaks a form limit.
+            // Browsers and jQuery encode forms as UTF-8.
+            var body = await ReadBoundedAsync(httpContext.Request, cancellationToken);
+            using var reader = new FormReader(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), Encoding.UTF8)
+            {
+                ValueCountLimit = FormValueCountLimit,
+                KeyLengthLimit = FormKeyLengthLimit,
+                ValueLengthLimit = MaxBytes,
+            };
+            form = new FormCollection(await reader.ReadFormAsync(cancellationToken));
+        }
+
         return form.Count == 0
             ? null
             : new SessionTokenObject(Single(form, "humanId"), Single(form, "clientId"), Single(form, "sessionToken"));

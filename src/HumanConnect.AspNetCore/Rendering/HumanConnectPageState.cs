@@ -41,7 +41,7 @@ internal sealed partial class HumanConnectPageState(
         }
         catch (Exception ex) when (HumanConnectService.IsStoreFailure(ex, cancellationToken))
         {
-            Log.StoreUnavailable(logger, ex);
+            Log.StoreUnavailable(logger, ex.GetType().Name);
             return HumanConnectButtonState.Unavailable(clientUserId);
         }
 
@@ -69,8 +69,9 @@ internal sealed partial class HumanConnectPageState(
 
     private static partial class Log
     {
-        [LoggerMessage(40, LogLevel.Warning, "The Connect button is disabled: the Human Connect token store could not be read.", EventName = "ButtonStoreUnavailable")]
-        public static partial void StoreUnavailable(ILogger logger, Exception exception);
+        // The type only: the store's exception message may quote what it holds.
+        [LoggerMessage(40, LogLevel.Warning, "The Connect button is disabled: the Human Connect token store could not be read ({ExceptionType}).", EventName = "ButtonStoreUnavailable")]
+        public static partial void StoreUnavailable(ILogger logger, string exceptionType);
 
         [LoggerMessage(41, LogLevel.Warning, "The Connect button is disabled: the user's lost publicToken could not be renewed ({Reason}).", EventName = "ButtonPublicTokenRenewalFailed")]
         public static partial void HealFailed(ILogger logger, string reason);

@@ -75,6 +75,14 @@ internal sealed partial class HumanApiClient(
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = JsonContent.Create(body, requestType) };
             using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+            {
+                // Redirects are never followed (AddHumanConnect turns AllowAutoRedirect off): a 307 or 308 would post
+                // the client secret again, to wherever Location points. The configured endpoint is wrong or moved.
+                Log.Redirected(logger, operation, status);
+                return HumanApiResult<TResponse>.Fail(HumanApiFailureKind.Unavailable, status);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 // The body of a refusal is undocumented and may echo what we sent: it is never read.
@@ -107,6 +115,14 @@ internal sealed partial class HumanApiClient(
         {
             // The connection broke while the answer was being read.
             Log.Unreachable(logger, operation, ex.GetType().Name);
+            return HumanApiResult<TResponse>.Fail(HumanApiFailureKind.Unavailable);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A handler the host added threw something else: a resilience pipeline's BrokenCircuitException or
+            // TimeoutRejectedException, or a plain bug. Human API gave no usable answer either way, so the caller
+            // gets a problem answer instead of a bare 500. Only the type is logged: a message may quote the request.
+            Log.HandlerFailed(logger, operation, ex.GetType().Name);
             return HumanApiResult<TResponse>.Fail(HumanApiFailureKind.Unavailable);
         }
     }
@@ -167,5 +183,11 @@ internal sealed partial class HumanApiClient(
 
         [LoggerMessage(6, LogLevel.Warning, "Human API {Operation} could not be reached ({Error}).", EventName = "UpstreamUnreachable")]
         public static partial void Unreachable(ILogger logger, string operation, string error);
+
+        [LoggerMessage(8, LogLevel.Warning, "Human API {Operation} answered a redirect ({Status}), which is not followed: the client secret would travel with it. Check the endpoint settings.", EventName = "UpstreamRedirected")]
+        public static partial void Redirected(ILogger logger, string operation, int status);
+
+        [LoggerMessage(7, LogLevel.Warning, "Human API {Operation} failed in the HTTP client's pipeline ({ExceptionType}).", EventName = "UpstreamHandlerFailed")]
+        public static partial void HandlerFailed(ILogger logger, string operation, string exceptionType);
     }
 }

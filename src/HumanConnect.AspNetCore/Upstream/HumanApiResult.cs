@@ -6,7 +6,7 @@ internal enum HumanApiFailureKind
     /// <summary>Human API answered 4xx: it refused the credentials, the session token or the user.</summary>
     Rejected,
 
-    /// <summary>Human API could not be reached, or answered 5xx.</summary>
+    /// <summary>Human API could not be reached, answered 5xx, or answered a redirect (never followed: it would resend the secret).</summary>
     Unavailable,
 
     /// <summary>Human API answered 2xx with a body that is not the expected JSON, lacks fields, or is too large.</summary>

@@ -13,7 +13,7 @@ internal sealed class HostTokenStore(HostTokenStoreBackend backend) : IHumanToke
         backend.Calls.Enqueue($"get {localUserId}");
         if (backend.FailGets)
         {
-            throw new InvalidOperationException("The database is down.");
+            throw new InvalidOperationException("The database is down." + backend.FailureDetail);
         }
 
         return Task.FromResult(backend.Records.GetValueOrDefault(localUserId));
@@ -24,7 +24,7 @@ internal sealed class HostTokenStore(HostTokenStoreBackend backend) : IHumanToke
         backend.Calls.Enqueue($"save {localUserId}");
         if (backend.FailSaves)
         {
-            throw new TimeoutException("The database did not answer.");
+            throw new TimeoutException("The database did not answer." + backend.FailureDetail);
         }
 
         backend.Records[localUserId] = tokens;
@@ -49,4 +49,7 @@ internal sealed class HostTokenStoreBackend
     public bool FailGets { get; set; }
 
     public bool FailSaves { get; set; }
+
+    /// <summary>Appended to the failures' messages: a database error that quotes the values it was given, say.</summary>
+    public string FailureDetail { get; set; } = string.Empty;
 }

@@ -68,6 +68,11 @@ internal sealed class TestApp : IAsyncDisposable
 
     public IHumanTokenStore Store => _app.Services.GetRequiredService<IHumanTokenStore>();
 
+    /// <summary>
+    /// The claim the test sign-in puts the user id in, on every request of this app; NameIdentifier when null.
+    /// </summary>
+    public string? UserClaimType { get; set; }
+
     /// <summary>Values that must appear in no response and no log record: the secret and every access token.</summary>
     public HashSet<string> SecretValues { get; } = [TestData.ClientSecret, TestData.AccessToken, TestData.OldAccessToken];
 
@@ -80,13 +85,18 @@ internal sealed class TestApp : IAsyncDisposable
     /// <param name="configuration">
     /// When set, the options come only from these configuration keys, through <c>AddHumanConnect(IConfiguration)</c>.
     /// </param>
+    /// <param name="stubPrimaryHandler">
+    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="LoopbackServer"/>;
+    /// <see cref="Upstream"/> then sees nothing.
+    /// </param>
     public static async Task<TestApp> StartAsync(
         Action<HumanConnectOptions>? options = null,
         Action<HumanConnectBuilder>? humanConnect = null,
         Action<IServiceCollection>? services = null,
         string pathBase = "",
         Action<WebApplication>? map = null,
-        IDictionary<string, string?>? configuration = null)
+        IDictionary<string, string?>? configuration = null,
+        bool stubPrimaryHandler = true)
     {
         var upstream = new StubUpstream();
         var builder = CreateBuilder();
@@ -108,7 +118,11 @@ internal sealed class TestApp : IAsyncDisposable
             connect = builder.Services.AddHumanConnect(builder.Configuration.GetSection(HumanConnectDefaults.ConfigurationSection));
         }
 
-        connect.UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => upstream);
+        if (stubPrimaryHandler)
+        {
+            connect.UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => upstream);
+        }
+
         humanConnect?.Invoke(connect);
         services?.Invoke(builder.Services);
 
@@ -156,8 +170,28 @@ internal sealed class TestApp : IAsyncDisposable
     public Task<HttpResponseMessage> PublicTokenAsync(string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid) =>
         PostAsync("/connect/public-token", content: null, user, antiforgery);
 
+    /// <summary>
+    /// POSTs <paramref name="fields"/> as a form that also carries the antiforgery token in the
+    /// <c>__RequestVerificationToken</c> field, with the cookie and no header: what human-connect.js sends when the
+    /// host's <c>AntiforgeryOptions.HeaderName</c> is null.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenFieldAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? user = TestData.Alice)
+    {
+        var tokens = await GetAntiforgeryAsync(user);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _pathBase + path)
+        {
+            Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", tokens.RequestToken)]),
+        };
+        AddUser(request, user);
+        request.Headers.Add("Cookie", tokens.Cookie);
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>POSTs to <paramref name="path"/> (below the path base) as <paramref name="user"/> (anonymous when null).</summary>
-    public async Task<HttpResponseMessage> PostAsync(string path, HttpContent? content, string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid)
+    /// <param name="antiforgeryHeader">The header that carries the token: the default one unless the host renamed it.</param>
+    public async Task<HttpResponseMessage> PostAsync(
+        string path, HttpContent? content, string? user = TestData.Alice, Antiforgery antiforgery = Antiforgery.Valid,
+        string antiforgeryHeader = "RequestVerificationToken")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _pathBase + path) { Content = content };
         AddUser(request, user);
@@ -167,7 +201,7 @@ internal sealed class TestApp : IAsyncDisposable
             request.Headers.Add("Cookie", tokens.Cookie);
             if (antiforgery != Antiforgery.MissingHeader)
             {
-                request.Headers.Add("RequestVerificationToken", antiforgery == Antiforgery.WrongToken ? "not-a-token" : tokens.RequestToken);
+                request.Headers.Add(antiforgeryHeader, antiforgery == Antiforgery.WrongToken ? "not-a-token" : tokens.RequestToken);
             }
         }
 
@@ -220,11 +254,15 @@ internal sealed class TestApp : IAsyncDisposable
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
-    private static void AddUser(HttpRequestMessage request, string? user)
+    private void AddUser(HttpRequestMessage request, string? user)
     {
         if (user is not null)
         {
             request.Headers.Add(TestAuthenticationHandler.UserHeader, user);
+            if (UserClaimType is not null)
+            {
+                request.Headers.Add(TestAuthenticationHandler.UserClaimHeader, UserClaimType);
+            }
         }
     }
 

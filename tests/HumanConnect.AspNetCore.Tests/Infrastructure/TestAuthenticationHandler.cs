@@ -6,13 +6,18 @@ using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Tests.Infrastructure;
 
-/// <summary>Signs the request in as the user named by the <c>X-Test-User</c> header (a NameIdentifier claim); anonymous without it.</summary>
+/// <summary>
+/// Signs the request in as the user named by the <c>X-Test-User</c> header, in a NameIdentifier claim or in the
+/// claim the <c>X-Test-User-Claim</c> header names (a host whose users carry, say, only <c>sub</c>); anonymous
+/// without it. A Name claim is always added.
+/// </summary>
 internal sealed class TestAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
     public const string UserHeader = "X-Test-User";
+    public const string UserClaimHeader = "X-Test-User-Claim";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -22,8 +27,9 @@ internal sealed class TestAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        var claimType = Request.Headers[UserClaimHeader].ToString();
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user), new Claim(ClaimTypes.Name, user)], SchemeName);
+            [new Claim(claimType.Length == 0 ? ClaimTypes.NameIdentifier : claimType, user), new Claim(ClaimTypes.Name, user)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

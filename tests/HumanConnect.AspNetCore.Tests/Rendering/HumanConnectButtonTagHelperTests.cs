@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using HumanConnect.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -103,6 +104,20 @@ public sealed class HumanConnectButtonTagHelperTests
 
         AssertUnavailable(output);
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable" && r.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task When_the_store_fails_its_exception_message_is_not_logged()
+    {
+        await using var harness = await ButtonHarness.StartAsync();
+        harness.Store.Unavailable = true;
+        harness.Store.FailureMessage = $"SELECT returned a torn row: '{ButtonHarness.AccessToken}'";
+
+        AssertUnavailable(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice)));
+
+        SecretScan.AssertNoneIn(harness.Logs.GetSnapshot().Select(SecretScan.Describe), [ButtonHarness.AccessToken]);
+        var warning = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable");
+        Assert.Contains(nameof(IOException), warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

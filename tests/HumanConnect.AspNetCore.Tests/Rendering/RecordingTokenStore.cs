@@ -13,6 +13,9 @@ internal sealed class RecordingTokenStore : IHumanTokenStore
     /// <summary>Every call throws, as a store whose backend is down.</summary>
     public bool Unavailable { get; set; }
 
+    /// <summary>The message of the exceptions the store throws when it fails.</summary>
+    public string FailureMessage { get; set; } = "The test store is down.";
+
     /// <summary>Reads work, saves throw.</summary>
     public bool FailSaves { get; set; }
 
@@ -37,7 +40,7 @@ internal sealed class RecordingTokenStore : IHumanTokenStore
         Interlocked.Increment(ref _reads);
         if (Unavailable)
         {
-            throw new IOException("The test store is down.");
+            throw new IOException(FailureMessage);
         }
 
         return Task.FromResult(this[localUserId]);
@@ -47,7 +50,7 @@ internal sealed class RecordingTokenStore : IHumanTokenStore
     {
         if (Unavailable || FailSaves)
         {
-            throw new IOException("The test store is down.");
+            throw new IOException(FailureMessage);
         }
 
         this[localUserId] = tokens;
