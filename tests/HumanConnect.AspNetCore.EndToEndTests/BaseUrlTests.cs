@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using System.Reflection;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,7 +10,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 /// with Human API's defaults (and none of the sandbox's extras) still opens the sandbox, and the journey works.
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class BaseUrlTests(BrowserFixture browser) : IDisposable
+public sealed class BaseUrlTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -5,7 +6,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>The whole journey in Chromium, through the Connect iframe: create mode, finish, edit mode, rotation, close.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class ConnectJourneyTests(BrowserFixture browser) : IDisposable
+public sealed class ConnectJourneyTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -5,7 +6,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>A finish the server refuses is shown to the person, not only logged to the console.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class FinishFailureTests(BrowserFixture browser) : IDisposable
+public sealed class FinishFailureTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using System.Text.Json;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,7 +10,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 /// and connect.js listens only to the page it opened: its origin and its window.
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class PostMessageProtocolTests(BrowserFixture browser) : IDisposable
+public sealed class PostMessageProtocolTests(DebianChromium browser) : IDisposable
 {
     private const string ForeignOrigin = "http://foreign.test";
     private readonly SampleHostServer _server = new();

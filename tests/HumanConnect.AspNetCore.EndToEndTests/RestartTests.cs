@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -5,7 +6,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>The sample keeps connections in SQLite (and the sandbox its users in a state file): a restart loses nothing.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class RestartTests(BrowserFixture browser) : IDisposable
+public sealed class RestartTests(DebianChromium browser) : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-e2e-restart-").FullName;
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -5,7 +6,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>A person who connected before: the lost-connection error Human API raises, and the publicToken auto-heal.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class ReturningUserTests(BrowserFixture browser) : IDisposable
+public sealed class ReturningUserTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -8,7 +9,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests;
 /// clears it, so human-connect.js must drop it when someone else signs in, and on sign-out.
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class SharedBrowserTests(BrowserFixture browser) : IDisposable
+public sealed class SharedBrowserTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

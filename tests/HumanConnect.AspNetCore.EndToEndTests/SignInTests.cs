@@ -1,10 +1,11 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace HumanConnect.AspNetCore.EndToEndTests;
 
 [Collection(SharedBrowser.Name)]
-public sealed class SignInTests(BrowserFixture browser) : IDisposable
+public sealed class SignInTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

@@ -1,10 +1,11 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 
 namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>The integration needs no inline script: the journey runs under the sample's strict CSP without a violation.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class StrictCspTests(BrowserFixture browser) : IDisposable
+public sealed class StrictCspTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

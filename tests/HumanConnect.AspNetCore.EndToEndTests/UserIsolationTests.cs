@@ -1,10 +1,11 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 
 namespace HumanConnect.AspNetCore.EndToEndTests;
 
 /// <summary>Two people in two browser profiles, at the same time, on the same app.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class UserIsolationTests(BrowserFixture browser) : IDisposable
+public sealed class UserIsolationTests(DebianChromium browser) : IDisposable
 {
     private readonly SampleHostServer _server = new();
 

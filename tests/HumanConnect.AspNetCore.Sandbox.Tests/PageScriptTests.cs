@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Tests;
 /// and the hosted page's handling of answers it cannot use. The host pages here are test fixtures on the same app.
 /// </summary>
 [Collection(SharedChromium.Name)]
-public sealed class PageScriptTests(Chromium chromium)
+public sealed class PageScriptTests(DebianChromium chromium)
 {
     private const string StorePage = """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>store</title>

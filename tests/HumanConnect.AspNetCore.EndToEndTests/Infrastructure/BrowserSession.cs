@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -79,7 +80,15 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync("/signin");
         await Page.GetByLabel("Your name").FillAsync(userName);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(new Uri(Root, "/").ToString());
+        try
+        {
+            await Page.WaitForURLAsync(new Uri(Root, "/").ToString());
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Signing in as {userName} did not reach the home page: the browser is at {Page.Url}, showing: {await Page.Locator("body").InnerTextAsync()}", e);
+        }
+
         await Assertions.Expect(Page.Locator("#signed-in-user")).ToHaveTextAsync(userName);
     }
 
@@ -186,7 +195,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Keeps a screenshot of the page as a test artifact.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        var file = Path.Combine(BrowserFixture.ArtifactsDirectory, $"{name}.png");
+        var file = Path.Combine(Artifacts.ScreenshotsDirectory, $"{name}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
     }
 

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
 /// and several sample hosts at once without turning timeouts into flakes.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+public sealed class SharedBrowser : ICollectionFixture<DebianChromium>
 {
     public const string Name = "browser";
 }

@@ -1,12 +1,13 @@
 using Microsoft.Playwright;
 
-namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+namespace HumanConnect.AspNetCore.TestInfrastructure;
 
 /// <summary>
-/// One headless Debian Chromium (/usr/bin/chromium, or HUMANCONNECT_TEST_CHROMIUM) for the tests of the sandbox's
-/// page scripts. Nothing is downloaded, and a missing browser fails the tests instead of skipping them.
+/// One headless Debian Chromium, driven by Playwright's bundled driver. Nothing is downloaded: the browser is
+/// /usr/bin/chromium (or HUMANCONNECT_TEST_CHROMIUM), and a missing browser fails the tests instead of skipping them.
+/// Shared as source by the test projects that need a browser.
 /// </summary>
-public sealed class Chromium : IAsyncLifetime
+public sealed class DebianChromium : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -25,7 +26,13 @@ public sealed class Chromium : IAsyncLifetime
         {
             ExecutablePath = executable,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
+
+            // Without the networking switches Chromium keeps calling Google's hosts, which this closed network refuses.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            ],
         });
     }
 
@@ -38,11 +45,4 @@ public sealed class Chromium : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-/// <summary>The browser tests share one Chromium and run one after another: two cores host one browser well, not several.</summary>
-[CollectionDefinition(Name)]
-public sealed class SharedChromium : ICollectionFixture<Chromium>
-{
-    public const string Name = "chromium";
 }
