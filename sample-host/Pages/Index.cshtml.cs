@@ -17,8 +17,8 @@ public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver
     public Task OnGetAsync(CancellationToken cancellationToken) => RefreshConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// Reads the signed-in user's connection from the store. The view calls it again after the first button: a
-    /// button that found a humanId without a publicToken has fetched and stored a fresh one by then.
+    /// Reads the signed-in user's connection from the store. The view calls it again after the first button when no
+    /// publicToken was stored: the button has fetched and stored a fresh one by then.
     /// </summary>
     public async Task RefreshConnectionAsync(CancellationToken cancellationToken)
     {

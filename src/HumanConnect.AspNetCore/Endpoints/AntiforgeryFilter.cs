@@ -34,10 +34,21 @@ internal sealed class AntiforgeryFilter(IAntiforgery antiforgery, IOptions<Antif
         {
             valid = await antiforgery.IsRequestValidAsync(httpContext);
         }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // The form holding the token was too large to read: the same answer the binding gives such a body.
+            return HumanConnectProblems.BodyTooLarge();
+        }
+        catch (AntiforgeryValidationException ex) when (ex.InnerException is InvalidDataException)
+        {
+            // The form broke a form limit other than size (too many fields, too long a name).
+            return HumanConnectProblems.MalformedBody(
+                $"The form has more than {SessionTokenBindingFilter.FormValueCountLimit} fields or a field name longer than {SessionTokenBindingFilter.FormKeyLengthLimit} characters; post the sessionTokenObject's fields only.");
+        }
         catch (AntiforgeryValidationException)
         {
-            // The form holding the token could not be read (it broke the form limits, or the client went away):
-            // there is no token to accept.
+            // The form holding the token could not be read for another reason (the client went away, say): there is
+            // no token to accept.
             return HumanConnectProblems.AntiforgeryFailed();
         }
 

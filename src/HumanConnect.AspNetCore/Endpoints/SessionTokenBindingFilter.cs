@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Serialization;
@@ -24,20 +25,15 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // A declared length over the limit was already refused by BodySizeFilter, which runs first on the group.
         var httpContext = context.HttpContext;
         var request = httpContext.Request;
-        if (request.ContentLength > MaxBytes)
-        {
-            return HumanConnectProblems.BodyTooLarge();
-        }
-
         SessionTokenObject? sessionToken;
         try
         {
             if (request.HasJsonContentType())
             {
-                var body = await ReadBoundedAsync(request, httpContext.RequestAborted);
-                sessionToken = body.Count == 0 ? null : JsonSerializer.Deserialize(body.AsSpan(), HumanConnectJsonContext.Default.SessionTokenObject);
+                sessionToken = await ReadJsonAsync(request, httpContext.RequestAborted);
             }
             else if (request.HasFormContentType && !request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
             {
@@ -77,13 +73,30 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
         return await next(context);
     }
 
-    /// <summary>The whole body, or <see cref="BodyTooLargeException"/> as soon as it passes <see cref="MaxBytes"/>, declared length or not.</summary>
-    private static async Task<ArraySegment<byte>> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<SessionTokenObject?> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var buffer = new byte[MaxBytes + 1];
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
+        {
+            var length = await ReadBoundedAsync(request, buffer, cancellationToken);
+            return length == 0 ? null : JsonSerializer.Deserialize(buffer.AsSpan(0, length), HumanConnectJsonContext.Default.SessionTokenObject);
+        }
+        finally
+        {
+            // The buffer held a session token: the next renter must not see it.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole body into <paramref name="buffer"/> (at least <see cref="MaxBytes"/> + 1 long), or throws
+    /// <see cref="BodyTooLargeException"/> as soon as it passes <see cref="MaxBytes"/>, declared length or not.
+    /// </summary>
+    private static async Task<int> ReadBoundedAsync(HttpRequest request, byte[] buffer, CancellationToken cancellationToken)
+    {
         var length = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken)) > 0)
         {
             length += read;
             if (length > MaxBytes)
@@ -92,7 +105,7 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
             }
         }
 
-        return new ArraySegment<byte>(buffer, 0, length);
+        return length;
     }
 
     private static async Task<SessionTokenObject?> ReadFormAsync(HttpContext httpContext, CancellationToken cancellationToken)
@@ -106,16 +119,24 @@ internal sealed class SessionTokenBindingFilter : IEndpointFilter
         }
         else
         {
-            // Read whole, then parse: a body over the size limit is told apart from one that breaks a form limit.
-            // Browsers and jQuery encode forms as UTF-8.
-            var body = await ReadBoundedAsync(httpContext.Request, cancellationToken);
-            using var reader = new FormReader(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), Encoding.UTF8)
+            // Read whole, then parse: a body over the size limit (declared or chunked, on any server) is told apart
+            // from one that breaks a form limit. Browsers and jQuery encode forms as UTF-8.
+            var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+            try
             {
-                ValueCountLimit = FormValueCountLimit,
-                KeyLengthLimit = FormKeyLengthLimit,
-                ValueLengthLimit = MaxBytes,
-            };
-            form = new FormCollection(await reader.ReadFormAsync(cancellationToken));
+                var length = await ReadBoundedAsync(httpContext.Request, buffer, cancellationToken);
+                using var reader = new FormReader(new MemoryStream(buffer, 0, length, writable: false), Encoding.UTF8)
+                {
+                    ValueCountLimit = FormValueCountLimit,
+                    KeyLengthLimit = FormKeyLengthLimit,
+                    ValueLengthLimit = MaxBytes,
+                };
+                form = new FormCollection(await reader.ReadFormAsync(cancellationToken));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            }
         }
 
         return form.Count == 0

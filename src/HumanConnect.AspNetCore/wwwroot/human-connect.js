@@ -12,8 +12,8 @@
 
   // One exchange per session token, even if Connect calls finish twice.
   var finishedSessionTokens = new Set();
-  // The button whose Connect is open, if any.
-  var openButton = null;
+  // Whether Connect is open on this page (from open() until close or finish).
+  var connectOpen = false;
   var alerts = new WeakMap();
 
   // Read now: document.currentScript is only set while this script runs.
@@ -236,13 +236,14 @@
   }
 
   // While Connect is open, further clicks are ignored: Human API's script would lay a second iframe over the
-  // first, and its close() removes only the newest, leaving an orphan over the page.
-  function connectOpened(button) {
-    openButton = button;
+  // first, and its close() removes only the newest, leaving an orphan over the page. An error does not end it:
+  // Connect keeps its iframe up to show the error until the user closes it.
+  function connectOpened() {
+    connectOpen = true;
   }
 
   function connectClosed() {
-    openButton = null;
+    connectOpen = false;
   }
 
   function open(button) {
@@ -271,14 +272,14 @@
       publicToken: config.publicToken || '',
       finish: function (err, sessionTokenObject) { finish(button, config, err, sessionTokenObject); },
       close: function () { connectClosed(); emit(button, 'close', {}, false); },
-      error: function (err) { connectClosed(); report(button, connectError(err)); }
+      error: function (err) { report(button, connectError(err)); }
     });
     ['language', 'mode', 'modal', '_baseURL'].forEach(function (name) {
       if (config[name] !== undefined && config[name] !== null) {
         options[name] = config[name];
       }
     });
-    connectOpened(button);
+    connectOpened();
     try {
       connect.open(options);
     } catch (e) {
@@ -296,7 +297,7 @@
       return;
     }
     var button = target.closest('[' + CONFIG_ATTRIBUTE + ']');
-    if (button && !button.disabled && !openButton) {
+    if (button && !button.disabled && !connectOpen) {
       open(button);
     }
   }
