@@ -130,6 +130,12 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
     /// </summary>
     private Task EnsureSchemaAsync()
     {
+        // Once created, the schema is read without the lock: every store call passes here.
+        if (_schema is { IsCompletedSuccessfully: true } created)
+        {
+            return created;
+        }
+
         lock (_schemaGate)
         {
             if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)

@@ -12,8 +12,10 @@ namespace HumanConnect.AspNetCore.Sandbox.Tests;
 /// and the hosted page's handling of answers it cannot use. The host pages here are test fixtures on the same app.
 /// </summary>
 [Collection(SharedChromium.Name)]
-public sealed class PageScriptTests(DebianChromium chromium)
+public sealed class PageScriptTests(DebianChromium chromium) : IAsyncDisposable
 {
+    private readonly List<IBrowserContext> _contexts = [];
+
     private const string StorePage = """
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>store</title>
         <script src="/sandbox/store.min.js"></script></head><body></body></html>
@@ -202,8 +204,17 @@ public sealed class PageScriptTests(DebianChromium chromium)
     private async Task<IPage> NewPageAsync(SandboxApp sandbox)
     {
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = sandbox.Host.Address.ToString() });
-        TestContext.Current.CancellationToken.Register(() => _ = context.CloseAsync());
+        _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes this test's browser contexts: the Chromium is shared by every test in the collection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
     }
 
     private static Task<SandboxApp> StartAsync() => SandboxApp.StartAsync(app =>

@@ -22,6 +22,8 @@ internal sealed class SandboxState
     /// </summary>
     public const int MaxOpenSessions = 10_000;
 
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest clientUserId accepted: far more than any id a host derives, far less than a body.</summary>
     public const int MaxClientUserIdLength = 256;
 
@@ -34,6 +36,7 @@ internal sealed class SandboxState
     private readonly Dictionary<string, SandboxHuman> _byPublicToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSweep;
     private long _version;
 
     /// <summary>Loads the state file, if there is one; a relative path is under the host's content root.</summary>
@@ -387,9 +390,19 @@ internal sealed class SandboxState
         return false;
     }
 
-    /// <summary>Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound (O(n), n capped).</summary>
+    /// <summary>
+    /// Forgets expired sessions and session tokens, so a long-running sandbox does not grow without bound. The walk is
+    /// O(n), so it runs at most every <see cref="SweepInterval"/>, or when the session cap is reached; lookups check
+    /// expiry themselves, so an expired entry awaiting the sweep is never used.
+    /// </summary>
     private void Sweep(DateTimeOffset now)
     {
+        if (now < _nextSweep && _sessions.Count < MaxOpenSessions)
+        {
+            return;
+        }
+
+        _nextSweep = now + SweepInterval;
         foreach (var (token, session) in _sessions)
         {
             if (session.ExpiresAt <= now)
