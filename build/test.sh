@@ -46,7 +46,8 @@ mkdir -p "$results"
 dotnet build HumanConnect.AspNetCore.sln -c "$configuration" -warnaserror -nologo -v q
 
 status=0
-dotnet test --solution HumanConnect.AspNetCore.sln -c "$configuration" --no-build \
+# Two test modules at a time on two cores: the browser suite then shares the machine with one other module, not four.
+dotnet test --solution HumanConnect.AspNetCore.sln -c "$configuration" --no-build --max-parallel-test-modules 2 \
   --results-directory "$results" 2>&1 | tee "$results/dotnet-test.log" || status=$?
 
 count() { grep -E "^\s+$1: [0-9]+" "$results/dotnet-test.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }

@@ -68,7 +68,9 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         options.BaseURL = root.ToString();
         var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI has two cores shared with another test module; a wait that succeeds returns as soon as it can.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         await context.AddInitScriptAsync(PageRecorder);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, root);
