@@ -1,5 +1,6 @@
 using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace HumanConnect.AspNetCore.EndToEndTests;
 
@@ -31,6 +32,36 @@ public sealed class StrictCspTests(DebianChromium browser) : IDisposable
         await session.OpenConnectAsync(session.ManageSourcesButton);
         await session.Connect.Close.ClickAsync();
         await session.WaitForEventAsync("close");
+
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task The_journey_runs_under_script_src_self_and_the_connect_host_alone_without_nonces()
+    {
+        // The policy the README promises is enough: no nonce, no unsafe-inline. The sandbox is this app, so the
+        // Connect host is 'self'. Every page's policy is replaced on its way to the browser.
+        const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+        await session.Context.RouteAsync(_server.RootUri + "**", async route =>
+        {
+            if (route.Request.ResourceType != "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            var headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase) { ["content-security-policy"] = Policy };
+            await route.FulfillAsync(new() { Response = response, Headers = headers });
+        });
+        await session.SignInAsync("Data");
+
+        var page = await session.Page.ReloadAsync();
+        Assert.Equal(Policy, await page!.HeaderValueAsync("content-security-policy"));
+        await session.ConnectSourcesAsync(session.ConnectButton, "Starfleet Medical");
+        await Assertions.Expect(session.ConnectButton).ToHaveAttributeAsync("data-human-connect-state", "edit");
 
         Assert.Empty(session.Problems);
     }
