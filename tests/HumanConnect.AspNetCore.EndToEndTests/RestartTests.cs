@@ -38,16 +38,5 @@ public sealed class RestartTests(DebianChromium browser) : IDisposable
         Assert.Empty(again.Problems);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a closing connection: the temporary directory is left for the OS to clean.
-        }
-    }
+    public void Dispose() => SampleHostServer.DeleteDataDirectory(_dataDirectory);
 }

@@ -165,7 +165,6 @@ internal sealed class SandboxState
                 return SandboxErrors.SessionExpired();
             }
 
-            var created = false;
             if (!_byHumanId.TryGetValue(session.HumanId, out var human))
             {
                 if (!connected)
@@ -180,13 +179,13 @@ internal sealed class SandboxState
                 }
 
                 human = CreateHuman(session.HumanId, session.ClientId, session.ClientUserId);
-                created = true;
             }
 
+            // A user just created has no sources yet, so connecting the first one always counts as a change.
             var changed = connected ? human.Sources.Add(source) : human.Sources.Remove(source);
             session.Changed |= changed;
             session.ExpiresAt = now + _options.ConnectSessionLifetime;
-            if (created || changed)
+            if (changed)
             {
                 write = Capture();
             }

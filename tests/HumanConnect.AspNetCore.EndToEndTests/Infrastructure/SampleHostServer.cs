@@ -54,25 +54,36 @@ public sealed class SampleHostServer : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Deletes a data directory the sample used, once its SQLite connections are closed.</summary>
+    public static void DeleteDataDirectory(string dataDirectory)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a closing connection: the temp directory is left for the OS to clean.
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (!disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (!_ownsDataDirectory)
-            {
-                return;
-            }
+            return;
+        }
 
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a closing connection: the temp directory is left for the OS to clean.
-            }
+        if (_ownsDataDirectory)
+        {
+            DeleteDataDirectory(_dataDirectory);
+        }
+        else
+        {
+            // The next sample on this directory opens the files afresh, as a restarted process would.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
     }
 }
