@@ -155,25 +155,12 @@ public sealed class ConnectPageFlowTests
         Assert.Equal("SESSION_EXPIRED", (await SandboxApp.ReadJsonAsync(response)).GetProperty("code").GetString());
     }
 
-    private static async Task<JsonElement> OpenAsync(SandboxApp sandbox, object request)
-    {
-        using var response = await sandbox.PostAsync("/sandbox/v1/ui/open", request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SandboxApp.ReadJsonAsync(response);
-    }
+    private static Task<JsonElement> OpenAsync(SandboxApp sandbox, object request) =>
+        HostedPageCalls.OpenAsync(sandbox.Http, "/sandbox", request);
 
-    private static async Task<JsonElement> SetSourceAsync(SandboxApp sandbox, JsonElement view, string source, bool connected)
-    {
-        using var response = await sandbox.PostAsync("/sandbox/v1/ui/source",
-            new { sessionToken = view.GetProperty("sessionToken").GetString(), source, connected });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SandboxApp.ReadJsonAsync(response);
-    }
+    private static Task<JsonElement> SetSourceAsync(SandboxApp sandbox, JsonElement view, string source, bool connected) =>
+        HostedPageCalls.SetSourceAsync(sandbox.Http, "/sandbox", view, source, connected);
 
-    private static async Task<JsonElement> DoneAsync(SandboxApp sandbox, JsonElement view)
-    {
-        using var response = await sandbox.PostAsync("/sandbox/v1/ui/done", new { sessionToken = view.GetProperty("sessionToken").GetString() });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await SandboxApp.ReadJsonAsync(response);
-    }
+    private static Task<JsonElement> DoneAsync(SandboxApp sandbox, JsonElement view) =>
+        HostedPageCalls.DoneAsync(sandbox.Http, "/sandbox", view);
 }

@@ -104,18 +104,10 @@ internal sealed class LibraryApp : IAsyncDisposable
     /// </summary>
     public async Task<JsonElement> ConnectThroughPageAsync(string clientUserId, string publicToken, string source = "Starfleet Medical")
     {
-        var ct = TestContext.Current.CancellationToken;
-        using var opened = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/open",
-            new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken }, ct);
-        Assert.Equal(200, (int)opened.StatusCode);
-        var view = await SandboxApp.ReadJsonAsync(opened);
+        var view = await HostedPageCalls.OpenAsync(Anonymous, Prefix, new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken });
         Assert.Equal("edit", view.GetProperty("mode").GetString());
-        var sessionToken = view.GetProperty("sessionToken").GetString();
-        using var connected = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/source", new { sessionToken, source, connected = true }, ct);
-        Assert.Equal(200, (int)connected.StatusCode);
-        using var done = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/ui/done", new { sessionToken }, ct);
-        Assert.Equal(200, (int)done.StatusCode);
-        return (await SandboxApp.ReadJsonAsync(done)).GetProperty("token");
+        view = await HostedPageCalls.SetSourceAsync(Anonymous, Prefix, view, source, connected: true);
+        return (await HostedPageCalls.DoneAsync(Anonymous, Prefix, view)).GetProperty("token");
     }
 
     public static Task<HttpResponseMessage> FinishAsync(HttpClient client, JsonElement sessionTokenObject) =>
