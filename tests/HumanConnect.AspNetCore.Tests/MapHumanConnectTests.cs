@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using HumanConnect.AspNetCore.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -173,7 +174,8 @@ public sealed class MapHumanConnectTests
     private static Dictionary<string, string> NamesByRoute(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.RoutePattern.RawText!.Contains("/connect/", StringComparison.Ordinal))
+            .Where(endpoint => endpoint.RoutePattern.RawText!.Contains("/connect/", StringComparison.Ordinal)
+                && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true)
             .ToDictionary(
                 endpoint => endpoint.RoutePattern.RawText!,
                 endpoint => Assert.IsType<IEndpointNameMetadata>(endpoint.Metadata.GetMetadata<IEndpointNameMetadata>(), exactMatch: false).EndpointName,

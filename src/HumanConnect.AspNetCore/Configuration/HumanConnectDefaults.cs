@@ -1,6 +1,6 @@
 namespace HumanConnect.AspNetCore;
 
-/// <summary>Default values of <see cref="HumanConnectOptions"/>: Human API's legacy hosts and the library's names.</summary>
+/// <summary>The default values of <see cref="HumanConnectOptions"/>, and the configuration section they are usually bound from.</summary>
 public static class HumanConnectDefaults
 {
     /// <summary>The configuration section <c>AddHumanConnect(IConfiguration)</c> is usually given: <c>HumanConnect</c>.</summary>
@@ -23,19 +23,4 @@ public static class HumanConnectDefaults
 
     /// <summary>The largest Human API answer the client reads: 64 KiB, far above any legitimate answer.</summary>
     public const int MaxUpstreamResponseBytes = 64 * 1024;
-
-    /// <summary>The largest request body the finish endpoint reads: 8 KiB.</summary>
-    public const int MaxRequestBodyBytes = 8 * 1024;
-
-    /// <summary>The longest value accepted for a field of the sessionTokenObject: 256 characters.</summary>
-    public const int MaxFieldLength = 256;
-
-    /// <summary>The route of the token exchange endpoint, relative to where <c>MapHumanConnect</c> maps it.</summary>
-    public const string FinishPattern = "/connect/finish";
-
-    /// <summary>The route of the publicToken refresh endpoint, relative to where <c>MapHumanConnect</c> maps it.</summary>
-    public const string PublicTokenPattern = "/connect/public-token";
-
-    /// <summary>The name of the named <see cref="HttpClient"/> that talks to Human API.</summary>
-    public const string HttpClientName = "HumanConnect.HumanApi";
 }

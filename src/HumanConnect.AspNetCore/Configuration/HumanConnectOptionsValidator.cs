@@ -1,4 +1,5 @@
 using System.Net;
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Configuration;
@@ -80,7 +81,7 @@ internal sealed class HumanConnectOptionsValidator : IValidateOptions<HumanConne
     private static void RequireBrowserUrl(List<string> failures, string setting, string? url)
     {
         var valid = !string.IsNullOrWhiteSpace(url) && (url.StartsWith('/')
-            ? !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? AppRelativeUrl.Is(url)
             : Uri.TryCreate(url, UriKind.Absolute, out var absolute)
               && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp));
         if (!valid)

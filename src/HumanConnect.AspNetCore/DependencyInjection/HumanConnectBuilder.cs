@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HumanConnect.AspNetCore;
 
-/// <summary>Configures Human Connect further after <c>AddHumanConnect</c>: its token store and its HTTP client to Human API.</summary>
+/// <summary>
+/// Configures Human Connect further after <c>AddHumanConnect</c>: replaces its token store or its user resolver, and
+/// extends its HTTP client to Human API.
+/// </summary>
 public sealed class HumanConnectBuilder
 {
     internal HumanConnectBuilder(IServiceCollection services, IHttpClientBuilder upstreamHttpClient)

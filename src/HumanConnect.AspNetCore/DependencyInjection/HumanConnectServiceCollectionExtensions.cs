@@ -1,10 +1,9 @@
 using System.Net.Http.Headers;
-using System.Reflection;
-using FluentValidation;
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
-using HumanConnect.AspNetCore.Connections;
 using HumanConnect.AspNetCore.Endpoints;
+using HumanConnect.AspNetCore.Flow;
+using HumanConnect.AspNetCore.Internal;
 using HumanConnect.AspNetCore.Rendering;
 using HumanConnect.AspNetCore.Storage;
 using HumanConnect.AspNetCore.Upstream;
@@ -60,12 +59,11 @@ public static class HumanConnectServiceCollectionExtensions
 
         services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
         services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
-        services.TryAddSingleton<IValidator<SessionTokenObject>, SessionTokenObjectValidator>();
         services.TryAddSingleton<HumanConnectEndpointNames>();
-        services.TryAddScoped<HumanConnectService>();
+        services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
 
-        var upstream = services.AddHttpClient<HumanApiClient>(HumanConnectDefaults.HttpClientName, static client =>
+        var upstream = services.AddHttpClient<HumanApiClient>(HttpClientName, static client =>
         {
             // HumanApiClient enforces HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
             client.Timeout = Timeout.InfiniteTimeSpan;
@@ -84,7 +82,8 @@ public static class HumanConnectServiceCollectionExtensions
         return new HumanConnectBuilder(services, upstream);
     }
 
-    private static readonly ProductInfoHeaderValue UserAgent = new(
-        "HumanConnect.AspNetCore",
-        typeof(HumanConnectOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+    /// <summary>The name of the <see cref="HttpClient"/> that talks to Human API; hosts configure it through <see cref="HumanConnectBuilder.UpstreamHttpClient"/>.</summary>
+    private const string HttpClientName = "HumanConnect.HumanApi";
+
+    private static readonly ProductInfoHeaderValue UserAgent = new("HumanConnect.AspNetCore", ReleaseVersion.Value);
 }

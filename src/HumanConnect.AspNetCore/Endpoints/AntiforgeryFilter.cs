@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -13,20 +15,37 @@ namespace HumanConnect.AspNetCore.Endpoints;
 /// The token travels in the header the host's <see cref="AntiforgeryOptions.HeaderName"/> names
 /// (<c>RequestVerificationToken</c> by default), which is where the button tells human-connect.js to put it. Only a
 /// host that set the header name to <see langword="null"/> gets the form-field fallback, and human-connect.js then
-/// posts a form.
+/// posts a form: this filter reads that form itself, with the same bounded read and strict parser as the finish
+/// body, and hands it to antiforgery (and to the finish binding) as the request's form.
 /// </remarks>
-internal sealed class AntiforgeryFilter(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options) : IEndpointFilter
+internal sealed class AntiforgeryFilter(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options, ILogger logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var httpContext = context.HttpContext;
         var headerName = options.Value.HeaderName;
-
-        // Without the header, IAntiforgery would look for the token in a form field, reading (and parsing) the body
-        // to find it: refuse first, so a token is accepted only where it was rendered for, and no body is read.
-        if (headerName is not null && StringValues.IsNullOrEmpty(httpContext.Request.Headers[headerName]))
+        if (headerName is not null)
         {
-            return HumanConnectProblems.AntiforgeryFailed();
+            // Without the header, IAntiforgery would look for the token in a form field, reading (and parsing) the
+            // body to find it: refuse first, so a token is accepted only where it was rendered for.
+            if (StringValues.IsNullOrEmpty(httpContext.Request.Headers[headerName]))
+            {
+                return HumanConnectProblems.AntiforgeryFailed();
+            }
+        }
+        else
+        {
+            // The token can only be in a form field; a body that is not a form has none.
+            if (RequestContent.KindOf(httpContext.Request) != RequestContentKind.Form)
+            {
+                return HumanConnectProblems.AntiforgeryFailed();
+            }
+
+            var problem = await ReadFormAsync(httpContext);
+            if (problem is not null)
+            {
+                return problem;
+            }
         }
 
         bool valid;
@@ -34,24 +53,32 @@ internal sealed class AntiforgeryFilter(IAntiforgery antiforgery, IOptions<Antif
         {
             valid = await antiforgery.IsRequestValidAsync(httpContext);
         }
-        catch (AntiforgeryValidationException ex) when (ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            // The form holding the token was too large to read: the same answer the binding gives such a body.
-            return HumanConnectProblems.BodyTooLarge();
-        }
-        catch (AntiforgeryValidationException ex) when (ex.InnerException is InvalidDataException)
-        {
-            // The form broke a form limit other than size (too many fields, too long a name).
-            return HumanConnectProblems.MalformedBody(
-                $"The form has more than {SessionTokenBindingFilter.FormValueCountLimit} fields or a field name longer than {SessionTokenBindingFilter.FormKeyLengthLimit} characters; post the sessionTokenObject's fields only.");
-        }
         catch (AntiforgeryValidationException)
         {
-            // The form holding the token could not be read for another reason (the client went away, say): there is
-            // no token to accept.
-            return HumanConnectProblems.AntiforgeryFailed();
+            valid = false;
         }
 
         return valid ? await next(context) : HumanConnectProblems.AntiforgeryFailed();
+    }
+
+    private async Task<object?> ReadFormAsync(HttpContext httpContext)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(httpContext, logger);
+        if (body is null)
+        {
+            return problem;
+        }
+
+        using (body)
+        {
+            var failure = UrlEncodedForm.TryParse(body.Span, out var fields);
+            if (failure is not null)
+            {
+                return HumanConnectProblems.MalformedBody(failure);
+            }
+
+            httpContext.Features.Set<IFormFeature>(new FormFeature(new FormCollection(fields)));
+            return null;
+        }
     }
 }

@@ -1,13 +1,12 @@
-using FluentValidation;
 using HumanConnect.AspNetCore;
-using HumanConnect.AspNetCore.Connections;
 using HumanConnect.AspNetCore.Endpoints;
+using HumanConnect.AspNetCore.Flow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
@@ -15,10 +14,16 @@ namespace Microsoft.AspNetCore.Routing;
 /// <summary>Maps the Human Connect endpoints.</summary>
 public static class HumanConnectEndpointRouteBuilderExtensions
 {
+    private const string FinishPattern = "/connect/finish";
+    private const string PublicTokenPattern = "/connect/public-token";
+
+    // Every method but POST gets a 405 problem; OPTIONS is left to the host's CORS.
+    private static readonly string[] OtherMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
+
     /// <summary>
     /// Maps <c>POST /connect/finish</c> (the session-token exchange) and <c>POST /connect/public-token</c> (a fresh
     /// publicToken for a returning user). Both demand a signed-in user and a valid antiforgery token, and answer
-    /// <c>application/problem+json</c> with an <c>errorCode</c> on failure.
+    /// <c>application/problem+json</c> with an <c>errorCode</c> on failure, a 405 one for any other method.
     /// </summary>
     /// <param name="endpoints">Where to map: the app, or a group such as <c>app.MapGroup("/health")</c>.</param>
     /// <returns>A builder for both endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
@@ -32,48 +37,45 @@ public static class HumanConnectEndpointRouteBuilderExtensions
         var names = services.GetService<HumanConnectEndpointNames>()
             ?? throw new InvalidOperationException(
                 "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before app.MapHumanConnect().");
-        var signedIn = new SignedInUserFilter(services.GetRequiredService<IHumanConnectUserResolver>());
-        var antiforgery = new AntiforgeryFilter(services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<IOptions<AntiforgeryOptions>>());
-        var validation = new SessionTokenValidationFilter(services.GetRequiredService<IValidator<SessionTokenObject>>());
+        var users = services.GetRequiredService<IHumanConnectUserResolver>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("HumanConnect.AspNetCore.Endpoints");
+        var handlers = new HumanConnectEndpoints(users, services.GetRequiredService<IOptionsMonitor<HumanConnectOptions>>(), logger);
 
-        var group = endpoints.MapGroup(string.Empty);
-        group.WithTags("HumanConnect")
-            .AddEndpointFilter(signedIn)
+        // The host's conventions go on the outer group, so they reach every endpoint; the checks only the POSTs need
+        // go on the inner one.
+        var group = endpoints.MapGroup(string.Empty).WithTags("HumanConnect");
+        var connect = group.MapGroup(string.Empty)
+            .AddEndpointFilter(new SignedInUserFilter(users))
             .AddEndpointFilter(new BodySizeFilter())
-            .AddEndpointFilter(antiforgery)
-            // Both endpoints: a host whose antiforgery token travels as a form field has the form read by the
-            // antiforgery check, public-token's included, so that read is bounded too.
-            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectDefaults.MaxRequestBodyBytes))
-            .WithFormOptions(bufferBody: false,
-                valueCountLimit: SessionTokenBindingFilter.FormValueCountLimit, keyLengthLimit: SessionTokenBindingFilter.FormKeyLengthLimit,
-                valueLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes, multipartBodyLengthLimit: HumanConnectDefaults.MaxRequestBodyBytes)
+            .AddEndpointFilter(new AntiforgeryFilter(
+                services.GetRequiredService<IAntiforgery>(), services.GetRequiredService<IOptions<AntiforgeryOptions>>(), logger))
+            // The server's own limit as well, so no reader of the body, ours or a host's middleware, reads more.
+            .WithMetadata(new RequestSizeLimitAttribute(HumanConnectRequestLimits.MaxBodyBytes))
+            // No Accepts<T>(...) metadata on purpose: routing would then answer other content types with a bare 415
+            // before the handler could answer its problem+json one.
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
-        group.MapPost(HumanConnectDefaults.FinishPattern,
-                static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.FinishAsync(httpContext, connect))
-            // JsonHttpResult, unlike Ok<T>, describes no response of its own.
+        connect.MapPost(FinishPattern, (HttpContext httpContext, [FromServices] HumanConnectFlow flow) => handlers.FinishAsync(httpContext, flow))
             .Produces<HumanConnectResult>()
-            .AddEndpointFilter(new SessionTokenBindingFilter())
-            .AddEndpointFilter(validation)
-            // No Accepts<T>(...) metadata on purpose: routing would then answer other content types with a bare 415
-            // before the binding filter could answer its problem+json one.
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Exchanges Connect's session token for the signed-in user's Human API tokens.")
             .Add(builder => names.SetFinish(NameEndpoint(builder, "Finish")));
 
-        group.MapPost(HumanConnectDefaults.PublicTokenPattern,
-                static (HttpContext httpContext, [FromServices] HumanConnectService connect) => HumanConnectEndpoints.PublicTokenAsync(httpContext, connect))
+        connect.MapPost(PublicTokenPattern, (HttpContext httpContext, [FromServices] HumanConnectFlow flow) => handlers.PublicTokenAsync(httpContext, flow))
             .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
-            .Add(builder => names.SetPublicToken(NameEndpoint(builder, "PublicToken")));
+            .Add(builder => NameEndpoint(builder, "PublicToken"));
+
+        group.MapMethods(FinishPattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
+        group.MapMethods(PublicTokenPattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
 
         return new HumanConnectConventionBuilder(group);
     }

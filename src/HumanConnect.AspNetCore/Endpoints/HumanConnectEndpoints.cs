@@ -1,40 +1,76 @@
-using Microsoft.AspNetCore.Http.Features;
-using HumanConnect.AspNetCore.Connections;
+using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Endpoints;
 
-/// <summary>The two request handlers. The filters in front of them have authenticated, checked antiforgery, bound and validated.</summary>
-internal static class HumanConnectEndpoints
+/// <summary>
+/// The endpoints' handlers. The group's filters have already checked the cross-cutting rules (signed in, body
+/// size, antiforgery); each handler reads top to bottom: who is asking, what they sent, is it valid, then the flow.
+/// </summary>
+internal sealed class HumanConnectEndpoints(
+    IHumanConnectUserResolver users,
+    IOptionsMonitor<HumanConnectOptions> options,
+    ILogger logger)
 {
-    public static async Task<Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult>> FinishAsync(
-        HttpContext httpContext, HumanConnectService connect)
+    /// <summary><c>POST {prefix}/connect/finish</c>: exchanges Connect's session token for the signed-in user's tokens.</summary>
+    public async Task<Results<JsonHttpResult<HumanConnectResult>, ValidationProblem, ProblemHttpResult>> FinishAsync(
+        HttpContext httpContext, HumanConnectFlow flow)
     {
-        var request = httpContext.Features.GetRequiredFeature<HumanConnectRequestFeature>();
-        var outcome = await connect.FinishAsync(request.LocalUserId, request.SessionToken!, httpContext.RequestAborted);
-        return ToResult(outcome);
+        if (users.GetLocalUserId(httpContext) is not { } localUserId)
+        {
+            return HumanConnectProblems.NotAuthenticated();
+        }
+
+        var (sessionToken, unreadable) = await SessionTokenBody.ReadAsync(httpContext, logger);
+        if (sessionToken is null)
+        {
+            return unreadable!;
+        }
+
+        if (SessionTokenValidator.Validate(sessionToken, options.CurrentValue.ClientId) is { } errors)
+        {
+            return HumanConnectProblems.ValidationFailed(errors);
+        }
+
+        var outcome = await flow.FinishAsync(localUserId, sessionToken, httpContext.RequestAborted);
+        return outcome.Succeeded ? Success(outcome.Tokens!) : HumanConnectProblems.For(outcome);
     }
 
-    public static async Task<Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult>> PublicTokenAsync(
-        HttpContext httpContext, HumanConnectService connect)
+    /// <summary><c>POST {prefix}/connect/public-token</c>: a fresh publicToken for the signed-in user, who connected before.</summary>
+    public async Task<Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult>> PublicTokenAsync(
+        HttpContext httpContext, HumanConnectFlow flow)
     {
-        var request = httpContext.Features.GetRequiredFeature<HumanConnectRequestFeature>();
-        var outcome = await connect.RefreshPublicTokenAsync(request.LocalUserId, httpContext.RequestAborted);
-        return ToResult(outcome);
+        if (users.GetLocalUserId(httpContext) is not { } localUserId)
+        {
+            return HumanConnectProblems.NotAuthenticated();
+        }
+
+        // No body is expected, but one sent must still be bounded, chunked or not.
+        if (await RequestBody.DiscardAsync(httpContext, logger) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var outcome = await flow.RefreshPublicTokenAsync(localUserId, httpContext.RequestAborted);
+        return outcome.Succeeded ? Success(outcome.Tokens!) : HumanConnectProblems.For(outcome);
     }
 
-    private static Results<JsonHttpResult<HumanConnectResult>, ProblemHttpResult> ToResult(HumanConnectOutcome outcome) => outcome.Failure switch
+    /// <summary>Any other method on the endpoints' routes: a 405 problem naming the one method they take.</summary>
+    public static ProblemHttpResult MethodNotAllowed(HttpContext httpContext)
     {
-        // Written with the library's own source-generated contract, not the host's HttpJsonOptions: a host naming
-        // policy (PascalCase, snake_case) or a trimmed resolver would otherwise change the JSON human-connect.js reads.
-        HumanConnectFailure.None => TypedResults.Json(
-            new HumanConnectResult(outcome.Tokens!.HumanId, outcome.Tokens.PublicToken!), HumanConnectJsonContext.Default.HumanConnectResult),
-        HumanConnectFailure.NotConnected => HumanConnectProblems.NotConnected(),
-        HumanConnectFailure.ClientUserMismatch => HumanConnectProblems.ClientUserMismatch(),
-        HumanConnectFailure.ClientIdMismatch => HumanConnectProblems.ClientIdMismatch(),
-        HumanConnectFailure.StoreUnavailable => HumanConnectProblems.StoreUnavailable(),
-        _ => HumanConnectProblems.Upstream(outcome.UpstreamFailure),
-    };
+        httpContext.Response.Headers.Allow = HttpMethods.Post;
+        return HumanConnectProblems.MethodNotAllowed();
+    }
+
+    /// <summary>
+    /// Written with the library's own source-generated contract, not the host's HttpJsonOptions: a host naming
+    /// policy (PascalCase, snake_case) or a trimmed resolver would otherwise change the JSON human-connect.js reads.
+    /// The access token is not part of the answer.
+    /// </summary>
+    private static JsonHttpResult<HumanConnectResult> Success(HumanTokens tokens) =>
+        TypedResults.Json(new HumanConnectResult(tokens.HumanId, tokens.PublicToken!), HumanConnectJsonContext.Default.HumanConnectResult);
 }

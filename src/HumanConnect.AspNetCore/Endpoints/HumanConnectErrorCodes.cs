@@ -12,8 +12,17 @@ public static class HumanConnectErrorCodes
     /// <summary>400: the antiforgery token is missing or does not match the user's cookie.</summary>
     public const string AntiforgeryFailed = "antiforgery_failed";
 
-    /// <summary>400: the body is missing or is not valid JSON / form data, or the form has too many fields or too long a field name.</summary>
+    /// <summary>
+    /// 400: the body is missing, is not valid JSON or form data, is not UTF-8, has broken framing (a bad chunk), gives a
+    /// field twice (or in two letter cases), gives a field a non-string value, or has too many fields or too long a field name.
+    /// </summary>
     public const string MalformedBody = "malformed_body";
+
+    /// <summary>405: the endpoints accept POST only.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary>408: the client stalled while sending the body, or sent it below the server's minimum data rate.</summary>
+    public const string RequestTimeout = "request_timeout";
 
     /// <summary>413: the body is over 8 KiB, larger than any sessionTokenObject (either endpoint).</summary>
     public const string BodyTooLarge = "body_too_large";

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Upstream;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,14 @@ internal static class HumanConnectProblems
 
     public static ProblemHttpResult BodyTooLarge() => Problem(StatusCodes.Status413PayloadTooLarge,
         HumanConnectErrorCodes.BodyTooLarge, "The request body is too large.",
-        $"The Human Connect endpoints read at most {HumanConnectDefaults.MaxRequestBodyBytes} bytes; a sessionTokenObject is far smaller.");
+        $"The Human Connect endpoints read at most {HumanConnectRequestLimits.MaxBodyBytes} bytes; a sessionTokenObject is far smaller.");
+
+    public static ProblemHttpResult RequestTimeout() => Problem(StatusCodes.Status408RequestTimeout,
+        HumanConnectErrorCodes.RequestTimeout, "The request body arrived too slowly.",
+        "The client stalled or sent the body below the server's minimum data rate; send it again.");
+
+    public static ProblemHttpResult MethodNotAllowed() => Problem(StatusCodes.Status405MethodNotAllowed,
+        HumanConnectErrorCodes.MethodNotAllowed, "Method not allowed.", "The Human Connect endpoints accept POST only.");
 
     public static ProblemHttpResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType,
         HumanConnectErrorCodes.UnsupportedMediaType, "Unsupported content type.",
@@ -63,6 +71,16 @@ internal static class HumanConnectProblems
             "Human API answered with something unexpected.", "The answer was not the expected JSON. Try again in a moment."),
         _ => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamUnavailable,
             "Human API is unavailable.", "Human API could not be reached or failed. Try again in a moment."),
+    };
+
+    /// <summary>The answer to a failed flow operation.</summary>
+    public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure switch
+    {
+        HumanConnectFailure.NotConnected => NotConnected(),
+        HumanConnectFailure.ClientUserMismatch => ClientUserMismatch(),
+        HumanConnectFailure.ClientIdMismatch => ClientIdMismatch(),
+        HumanConnectFailure.StoreUnavailable => StoreUnavailable(),
+        _ => Upstream(outcome.UpstreamFailure),
     };
 
     private static ProblemHttpResult Problem(int status, string errorCode, string title, string detail) =>

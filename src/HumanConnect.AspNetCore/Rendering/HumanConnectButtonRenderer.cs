@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,7 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// <see cref="TagHelperOutput"/> (HTML-encoded on write) or into the JSON of <c>data-human-connect</c>
 /// (System.Text.Json's HTML-safe encoder first): no markup or script is ever built from strings.
 /// </summary>
-internal sealed partial class HumanConnectButtonRenderer(
+internal sealed class HumanConnectButtonRenderer(
     HumanConnectPageState pageState,
     HumanConnectEndpointLinks links,
     HumanConnectScripts scripts,
@@ -89,7 +90,6 @@ internal sealed partial class HumanConnectButtonRenderer(
             clientUserId,
             state.PublicToken,
             links.Finish(httpContext),
-            links.PublicToken(httpContext),
             new HumanConnectClientAntiforgery(tokens.RequestToken!, tokens.HeaderName, tokens.FormFieldName),
             HumanConnectOwner.For(clientUserId))
         {
@@ -113,7 +113,7 @@ internal sealed partial class HumanConnectButtonRenderer(
         if (safe is null)
         {
             // Possibly user-supplied (a returnUrl): drop it rather than let the page navigate to script.
-            Log.UnsafeRedirectIgnored(logger);
+            HumanConnectLog.ButtonUnsafeRedirectIgnored(logger);
         }
 
         return safe;
@@ -145,10 +145,4 @@ internal sealed partial class HumanConnectButtonRenderer(
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static partial class Log
-    {
-        [LoggerMessage(43, LogLevel.Warning, "The Connect button's redirect URL is neither app-relative nor http(s); the page will reload after finish instead.", EventName = "ButtonUnsafeRedirectIgnored")]
-        public static partial void UnsafeRedirectIgnored(ILogger logger);
-    }
 }

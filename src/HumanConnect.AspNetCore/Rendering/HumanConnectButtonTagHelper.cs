@@ -91,6 +91,6 @@ public sealed class HumanConnectButtonTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         var httpContext = ViewContext.HttpContext;
-        return HumanConnectRenderingServices.Get<HumanConnectButtonRenderer>(httpContext).RenderAsync(this, output, httpContext);
+        return HumanConnectRenderingServices.Get<HumanConnectButtonRenderer>(httpContext, TagName).RenderAsync(this, output, httpContext);
     }
 }

@@ -9,8 +9,7 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// <param name="ClientId">The app's client id.</param>
 /// <param name="ClientUserId">The id Connect knows the signed-in user by.</param>
 /// <param name="PublicToken">Set in edit mode only; absent in create mode.</param>
-/// <param name="FinishUrl">Where the module posts the sessionTokenObject (carries prefixes and PathBase).</param>
-/// <param name="PublicTokenUrl">Where a fresh publicToken can be asked for.</param>
+/// <param name="FinishUrl">Where <c>human-connect.js</c> posts the sessionTokenObject (carries prefixes and PathBase).</param>
 /// <param name="Antiforgery">The request token and how to send it.</param>
 /// <param name="Owner">An opaque value naming the signed-in user, to tell whose Connect session the browser holds.</param>
 internal sealed record HumanConnectClientConfig(
@@ -18,7 +17,6 @@ internal sealed record HumanConnectClientConfig(
     string ClientUserId,
     string? PublicToken,
     string FinishUrl,
-    string PublicTokenUrl,
     HumanConnectClientAntiforgery Antiforgery,
     string Owner)
 {
@@ -42,7 +40,7 @@ internal sealed record HumanConnectClientConfig(
     public IReadOnlyDictionary<string, string>? Options { get; init; }
 }
 
-/// <summary>How the module proves the finish request is not forged.</summary>
+/// <summary>How <c>human-connect.js</c> proves the finish request is not forged.</summary>
 /// <param name="Token">The antiforgery request token of this page.</param>
 /// <param name="HeaderName">The header that carries it; absent when the host accepts it as a form field only.</param>
 /// <param name="FormFieldName">The form field that carries it when there is no header.</param>

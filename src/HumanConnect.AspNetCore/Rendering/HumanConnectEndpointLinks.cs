@@ -6,25 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HumanConnect.AspNetCore.Rendering;
 
 /// <summary>
-/// The browser-facing paths of the endpoints <c>MapHumanConnect</c> mapped, made by <see cref="LinkGenerator"/>
+/// The browser-facing path of the finish endpoint <c>MapHumanConnect</c> mapped, made by <see cref="LinkGenerator"/>
 /// so that group prefixes and the request's PathBase are always right.
 /// </summary>
 internal sealed class HumanConnectEndpointLinks(HumanConnectEndpointNames names, LinkGenerator links)
 {
     /// <summary>The finish path for the current request.</summary>
-    public string Finish(HttpContext httpContext) => PathOf(httpContext, static n => n.Finish);
-
-    /// <summary>The public-token path for the current request.</summary>
-    public string PublicToken(HttpContext httpContext) => PathOf(httpContext, static n => n.PublicToken);
-
-    private string PathOf(HttpContext httpContext, Func<HumanConnectEndpointNames, string?> nameOf)
+    public string Finish(HttpContext httpContext)
     {
-        var name = nameOf(names);
+        var name = names.Finish;
         if (name is null)
         {
-            // The names are recorded when the endpoints are built, which routing does lazily.
+            // The name is recorded when the endpoints are built, which routing does lazily.
             _ = httpContext.RequestServices.GetService<EndpointDataSource>()?.Endpoints;
-            name = nameOf(names);
+            name = names.Finish;
         }
 
         return (name is null ? null : links.GetPathByName(httpContext, name))

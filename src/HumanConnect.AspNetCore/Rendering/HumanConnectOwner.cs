@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using HumanConnect.AspNetCore.Internal;
 
 namespace HumanConnect.AspNetCore.Rendering;
 
@@ -15,8 +14,6 @@ internal static class HumanConnectOwner
     public static string For(string clientUserId)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientUserId);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Purpose + clientUserId), hash);
-        return Convert.ToHexStringLower(hash);
+        return Sha256Hex.Of(Purpose, clientUserId);
     }
 }

@@ -1,4 +1,5 @@
-using HumanConnect.AspNetCore.Connections;
+using HumanConnect.AspNetCore.Flow;
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -9,10 +10,9 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// however many buttons the page has, and heals a record that lost its publicToken before any button renders.
 /// </summary>
 /// <remarks>Scoped: one instance per request, so the cached answer never crosses users.</remarks>
-internal sealed partial class HumanConnectPageState(
+internal sealed class HumanConnectPageState(
     IHumanConnectUserResolver users,
-    IHumanTokenStore store,
-    HumanConnectService connect,
+    HumanConnectFlow flow,
     ILogger<HumanConnectPageState> logger)
 {
     private Task<HumanConnectButtonState>? _state;
@@ -34,17 +34,14 @@ internal sealed partial class HumanConnectPageState(
 
         var clientUserId = users.GetClientUserId(localUserId);
         var cancellationToken = httpContext.RequestAborted;
-        HumanTokens? stored;
-        try
+        var loaded = await flow.LoadAsync(localUserId, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            stored = await store.GetAsync(localUserId, cancellationToken);
-        }
-        catch (Exception ex) when (HumanConnectService.IsStoreFailure(ex, cancellationToken))
-        {
-            Log.StoreUnavailable(logger, ex.GetType().Name);
+            HumanConnectLog.ButtonStoreUnavailable(logger);
             return HumanConnectButtonState.Unavailable(clientUserId);
         }
 
+        var stored = loaded.Tokens;
         if (stored is null)
         {
             return HumanConnectButtonState.Create(clientUserId);
@@ -56,27 +53,14 @@ internal sealed partial class HumanConnectPageState(
         }
 
         // A known humanId without a publicToken: create mode would hit "User Already Exists", so fetch one first.
-        var healed = await connect.RefreshPublicTokenAsync(localUserId, stored, cancellationToken);
+        var healed = await flow.RefreshPublicTokenAsync(localUserId, stored, cancellationToken);
         if (!healed.Succeeded)
         {
-            Log.HealFailed(logger, healed.Failure == HumanConnectFailure.Upstream ? $"Upstream{healed.UpstreamFailure}" : healed.Failure.ToString());
+            HumanConnectLog.ButtonPublicTokenRenewalFailed(logger, healed.FailureName);
             return HumanConnectButtonState.Unavailable(clientUserId);
         }
 
-        Log.Healed(logger);
+        HumanConnectLog.ButtonPublicTokenRenewed(logger);
         return HumanConnectButtonState.Edit(clientUserId, healed.Tokens!.PublicToken!);
-    }
-
-    private static partial class Log
-    {
-        // The type only: the store's exception message may quote what it holds.
-        [LoggerMessage(40, LogLevel.Warning, "The Connect button is disabled: the Human Connect token store could not be read ({ExceptionType}).", EventName = "ButtonStoreUnavailable")]
-        public static partial void StoreUnavailable(ILogger logger, string exceptionType);
-
-        [LoggerMessage(41, LogLevel.Warning, "The Connect button is disabled: the user's lost publicToken could not be renewed ({Reason}).", EventName = "ButtonPublicTokenRenewalFailed")]
-        public static partial void HealFailed(ILogger logger, string reason);
-
-        [LoggerMessage(42, LogLevel.Information, "Renewed the user's lost publicToken before rendering the Connect button.", EventName = "ButtonPublicTokenRenewed")]
-        public static partial void Healed(ILogger logger);
     }
 }

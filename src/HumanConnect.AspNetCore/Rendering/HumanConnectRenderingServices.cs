@@ -19,9 +19,11 @@ internal static class HumanConnectRenderingServices
     /// Resolves a rendering service from the request's scope. Tag helpers are public and their collaborators
     /// internal, so they look them up here rather than through a public constructor.
     /// </summary>
-    public static T Get<T>(HttpContext httpContext)
+    /// <param name="httpContext">The request being rendered.</param>
+    /// <param name="tagName">The tag helper asking, named in the error when the services are missing.</param>
+    public static T Get<T>(HttpContext httpContext, string tagName)
         where T : notnull =>
         httpContext.RequestServices.GetService<T>()
         ?? throw new InvalidOperationException(
-            "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before rendering <human-connect-button>.");
+            $"Human Connect services are missing: call builder.Services.AddHumanConnect(...) before rendering <{tagName}>.");
 }

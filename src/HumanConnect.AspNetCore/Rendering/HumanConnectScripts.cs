@@ -1,4 +1,4 @@
-using System.Reflection;
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,21 +11,17 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// <summary>
 /// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once per
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
-/// A signed-out visitor gets the module alone.
+/// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
 internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
 {
-    /// <summary>Where the Razor class library serves the module.</summary>
-    public const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+    /// <summary>Where the Razor class library serves <c>human-connect.js</c>.</summary>
+    public const string ScriptPath = "/_content/HumanConnect.AspNetCore/human-connect.js";
 
-    /// <summary>The module script's attribute naming whose Connect session this browser may keep.</summary>
+    /// <summary>The attribute of <c>human-connect.js</c>'s script tag naming whose Connect session this browser may keep.</summary>
     public const string OwnerAttribute = "data-human-connect-owner";
 
     private static readonly object EmittedKey = new();
-
-    private static readonly string ReleaseVersion =
-        typeof(HumanConnectScripts).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "0";
 
     /// <summary>The script tags, or <see langword="null"/> when this response already has them.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -49,10 +45,10 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
             html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
         }
 
-        // An empty owner means nobody is signed in: the module then drops any Connect session left in the browser.
-        var module = Script(ModuleUrl(request, versions), nonce);
-        module.MergeAttribute(OwnerAttribute, localUserId is null ? string.Empty : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
-        html.AppendHtml(module);
+        // An empty owner means nobody is signed in: human-connect.js then drops any Connect session left in the browser.
+        var script = Script(LibraryScriptUrl(request, versions), nonce);
+        script.MergeAttribute(OwnerAttribute, localUserId is null ? string.Empty : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
+        html.AppendHtml(script);
         return html;
     }
 
@@ -63,11 +59,11 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     private string ConnectScriptUrl(HttpRequest request, IFileVersionProvider? versions)
     {
         var url = options.CurrentValue.ConnectScriptUrl;
-        return HumanConnectUrls.IsAppRelative(url) ? Versioned(request, versions, HumanConnectUrls.ForBrowser(request, url)) : url;
+        return AppRelativeUrl.Is(url) ? Versioned(request, versions, HumanConnectUrls.ForBrowser(request, url)) : url;
     }
 
-    private static string ModuleUrl(HttpRequest request, IFileVersionProvider? versions) =>
-        Versioned(request, versions, request.PathBase.ToUriComponent() + ModulePath);
+    private static string LibraryScriptUrl(HttpRequest request, IFileVersionProvider? versions) =>
+        Versioned(request, versions, request.PathBase.ToUriComponent() + ScriptPath);
 
     /// <summary>
     /// A content hash from the framework's file version provider when the file is in the web root; otherwise (an
@@ -83,7 +79,7 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
         }
 
         var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return $"{path}{separator}v={Uri.EscapeDataString(ReleaseVersion)}";
+        return $"{path}{separator}v={Uri.EscapeDataString(ReleaseVersion.Value)}";
     }
 
     private static TagBuilder Script(string src, string? nonce)

@@ -8,7 +8,7 @@ namespace HumanConnect.AspNetCore;
 /// <summary>
 /// <c>&lt;human-connect-scripts /&gt;</c>: writes Human API's Connect script and <c>human-connect.js</c> (with a
 /// versioned URL and the CSP nonce), unless a <see cref="HumanConnectButtonTagHelper"/> of the same response
-/// already did. Put it in a layout so that pages without a button still load the module, which then drops a
+/// already did. Put it in a layout so that pages without a button still load <c>human-connect.js</c>, which then drops a
 /// Connect session left behind by another user and wires up <c>data-human-connect-signout</c> elements.
 /// For a signed-out visitor only <c>human-connect.js</c> is written: no third-party script loads for them.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class HumanConnectScriptsTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = null;
         var httpContext = ViewContext.HttpContext;
-        var scripts = HumanConnectRenderingServices.Get<HumanConnectScripts>(httpContext).RenderOnce(httpContext, Nonce);
+        var scripts = HumanConnectRenderingServices.Get<HumanConnectScripts>(httpContext, TagName).RenderOnce(httpContext, Nonce);
         if (scripts is null)
         {
             output.SuppressOutput();

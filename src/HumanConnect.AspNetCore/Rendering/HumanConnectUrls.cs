@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Http;
 
 namespace HumanConnect.AspNetCore.Rendering;
@@ -8,18 +9,14 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// </summary>
 internal static class HumanConnectUrls
 {
-    /// <summary>Whether <paramref name="url"/> is a path in this app (<c>/x</c>, but never <c>//host</c> or <c>/\host</c>).</summary>
-    public static bool IsAppRelative(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
-
     /// <summary>Prefixes an app-relative URL with the PathBase; leaves an absolute one as it is.</summary>
     public static string ForBrowser(HttpRequest request, string url) =>
-        IsAppRelative(url) ? request.PathBase.ToUriComponent() + url : url;
+        AppRelativeUrl.Is(url) ? request.PathBase.ToUriComponent() + url : url;
 
     /// <summary>Makes an app-relative URL absolute (scheme, host and PathBase of the request).</summary>
     /// <remarks>Human API's script builds its iframe address by string concatenation, so it needs an origin.</remarks>
     public static string Absolute(HttpRequest request, string url) =>
-        IsAppRelative(url) ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{url}" : url;
+        AppRelativeUrl.Is(url) ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}{url}" : url;
 
     /// <summary>
     /// Resolves where to send the browser after a finish. Only app-relative paths and absolute http(s) URLs are
@@ -27,7 +24,7 @@ internal static class HumanConnectUrls
     /// </summary>
     public static string? SafeRedirect(HttpRequest request, string url)
     {
-        if (IsAppRelative(url))
+        if (AppRelativeUrl.Is(url))
         {
             return ForBrowser(request, url);
         }

@@ -16,13 +16,13 @@ internal enum HumanApiFailureKind
     Timeout,
 }
 
-/// <summary>The outcome of one call to Human API: a value, or a typed failure with the upstream status when there was one.</summary>
-internal readonly record struct HumanApiResult<T>(T? Value, HumanApiFailureKind Failure, int? UpstreamStatus)
+/// <summary>The outcome of one call to Human API: a value, or a typed failure.</summary>
+internal readonly record struct HumanApiResult<T>(T? Value, HumanApiFailureKind Failure)
     where T : class
 {
     public bool Succeeded => Value is not null;
 
-    public static HumanApiResult<T> Success(T value) => new(value, default, null);
+    public static HumanApiResult<T> Success(T value) => new(value, default);
 
-    public static HumanApiResult<T> Fail(HumanApiFailureKind failure, int? upstreamStatus = null) => new(null, failure, upstreamStatus);
+    public static HumanApiResult<T> Fail(HumanApiFailureKind failure) => new(null, failure);
 }

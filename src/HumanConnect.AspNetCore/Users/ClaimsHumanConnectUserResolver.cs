@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +23,6 @@ internal sealed class ClaimsHumanConnectUserResolver(IOptionsMonitor<HumanConnec
     public string GetClientUserId(string localUserId)
     {
         ArgumentException.ThrowIfNullOrEmpty(localUserId);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(localUserId), hash);
-        return Convert.ToHexStringLower(hash);
+        return Sha256Hex.Of(localUserId);
     }
 }

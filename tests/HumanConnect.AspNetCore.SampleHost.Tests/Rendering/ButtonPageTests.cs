@@ -51,7 +51,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.Equal(ButtonPageHost.ClientId, config.GetProperty("clientId").GetString());
         Assert.False(config.TryGetProperty("publicToken", out _));
         Assert.Equal("/connect/finish", config.GetProperty("finishUrl").GetString());
-        Assert.Equal("/connect/public-token", config.GetProperty("publicTokenUrl").GetString());
+        Assert.False(config.TryGetProperty("publicTokenUrl", out _));
         Assert.False(string.IsNullOrEmpty(config.GetProperty("antiforgery").GetProperty("token").GetString()));
 
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));

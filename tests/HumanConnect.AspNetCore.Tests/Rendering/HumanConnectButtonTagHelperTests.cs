@@ -26,7 +26,7 @@ public sealed class HumanConnectButtonTagHelperTests
         Assert.Equal(ButtonHarness.ClientUserIdOf(Alice), config.GetProperty("clientUserId").GetString());
         Assert.False(config.TryGetProperty("publicToken", out _));
         Assert.Equal("/base/health/connect/finish", config.GetProperty("finishUrl").GetString());
-        Assert.Equal("/base/health/connect/public-token", config.GetProperty("publicTokenUrl").GetString());
+        Assert.False(config.TryGetProperty("publicTokenUrl", out _));
         Assert.Equal("RequestVerificationToken", config.GetProperty("antiforgery").GetProperty("headerName").GetString());
         Assert.False(string.IsNullOrEmpty(config.GetProperty("antiforgery").GetProperty("token").GetString()));
         Assert.Matches("^[0-9a-f]{64}$", config.GetProperty("owner").GetString());
@@ -116,8 +116,10 @@ public sealed class HumanConnectButtonTagHelperTests
         AssertUnavailable(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice)));
 
         SecretScan.AssertNoneIn(harness.Logs.GetSnapshot().Select(SecretScan.Describe), [ButtonHarness.AccessToken]);
-        var warning = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable");
-        Assert.Contains(nameof(IOException), warning.Message, StringComparison.Ordinal);
+        Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable");
+        var failure = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed");
+        Assert.Contains(nameof(IOException), failure.Message, StringComparison.Ordinal);
+        Assert.Null(failure.Exception);
     }
 
     [Fact]

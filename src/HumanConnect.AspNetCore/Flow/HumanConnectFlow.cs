@@ -1,25 +1,29 @@
-using HumanConnect.AspNetCore.Endpoints;
+using HumanConnect.AspNetCore.Internal;
 using HumanConnect.AspNetCore.Upstream;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HumanConnect.AspNetCore.Connections;
+namespace HumanConnect.AspNetCore.Flow;
 
 /// <summary>
-/// The flow behind the endpoints and the button: exchange a session token, or refresh a publicToken, check that
-/// Human API's answer belongs to this app and this user, and only then store it.
+/// The flow behind the endpoints and the button, and the only place that decides what is stored: exchange a
+/// session token, or refresh a publicToken, check that Human API's answer belongs to this app and this user, and
+/// only then store it. Every store call goes through here, so a store failure means the same thing everywhere.
 /// </summary>
-internal sealed partial class HumanConnectService(
+internal sealed class HumanConnectFlow(
     HumanApiClient humanApi,
     IHumanTokenStore store,
     IHumanConnectUserResolver users,
     IOptionsMonitor<HumanConnectOptions> options,
-    ILogger<HumanConnectService> logger)
+    ILogger<HumanConnectFlow> logger)
 {
-    /// <summary>Swaps the browser's session token for the user's tokens and stores them for <paramref name="localUserId"/>.</summary>
+    /// <summary>
+    /// Swaps the browser's session token for the user's tokens and stores them for <paramref name="localUserId"/>.
+    /// The fields of <paramref name="sessionToken"/> must have been validated.
+    /// </summary>
     public async Task<HumanConnectOutcome> FinishAsync(string localUserId, SessionTokenObject sessionToken, CancellationToken cancellationToken)
     {
-        var answer = await humanApi.ExchangeAsync(sessionToken, cancellationToken);
+        var answer = await humanApi.ExchangeAsync(sessionToken.HumanId!, sessionToken.ClientId!, sessionToken.SessionToken!, cancellationToken);
         if (!answer.Succeeded)
         {
             return HumanConnectOutcome.FailUpstream(answer.Failure);
@@ -28,7 +32,7 @@ internal sealed partial class HumanConnectService(
         var issued = answer.Value!;
         if (!string.Equals(issued.ClientId, options.CurrentValue.ClientId, StringComparison.Ordinal))
         {
-            Log.ClientIdMismatch(logger);
+            HumanConnectLog.ClientIdMismatch(logger);
             return HumanConnectOutcome.Fail(HumanConnectFailure.ClientIdMismatch);
         }
 
@@ -36,7 +40,7 @@ internal sealed partial class HumanConnectService(
         var expectedClientUserId = users.GetClientUserId(localUserId);
         if (!string.Equals(issued.ClientUserId, expectedClientUserId, StringComparison.Ordinal))
         {
-            Log.ClientUserMismatch(logger);
+            HumanConnectLog.ClientUserMismatch(logger);
             return HumanConnectOutcome.Fail(HumanConnectFailure.ClientUserMismatch);
         }
 
@@ -44,23 +48,32 @@ internal sealed partial class HumanConnectService(
         return await SaveAsync(localUserId, tokens, cancellationToken);
     }
 
-    /// <summary>Reads the user's record and gives it a fresh publicToken from Human API.</summary>
-    public async Task<HumanConnectOutcome> RefreshPublicTokenAsync(string localUserId, CancellationToken cancellationToken)
+    /// <summary>Reads the user's record: its tokens, <see langword="null"/> tokens when none is stored, or <see cref="HumanConnectFailure.StoreUnavailable"/>.</summary>
+    public async Task<HumanConnectOutcome> LoadAsync(string localUserId, CancellationToken cancellationToken)
     {
-        HumanTokens? stored;
         try
         {
-            stored = await store.GetAsync(localUserId, cancellationToken);
+            return HumanConnectOutcome.Success(await store.GetAsync(localUserId, cancellationToken));
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
-            Log.StoreFailed(logger, "get", ex.GetType().Name);
+            HumanConnectLog.StoreFailed(logger, "get", ex.GetType().Name);
             return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
         }
+    }
 
-        return stored is null
+    /// <summary>Reads the user's record and gives it a fresh publicToken from Human API.</summary>
+    public async Task<HumanConnectOutcome> RefreshPublicTokenAsync(string localUserId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(localUserId, cancellationToken);
+        if (!loaded.Succeeded)
+        {
+            return loaded;
+        }
+
+        return loaded.Tokens is null
             ? HumanConnectOutcome.Fail(HumanConnectFailure.NotConnected)
-            : await RefreshPublicTokenAsync(localUserId, stored, cancellationToken);
+            : await RefreshPublicTokenAsync(localUserId, loaded.Tokens, cancellationToken);
     }
 
     /// <summary>Gives an already loaded record a fresh publicToken from Human API, and stores it.</summary>
@@ -74,7 +87,7 @@ internal sealed partial class HumanConnectService(
 
         if (!string.Equals(answer.Value!.HumanId, stored.HumanId, StringComparison.Ordinal))
         {
-            Log.HumanIdMismatch(logger);
+            HumanConnectLog.HumanIdMismatch(logger);
             return HumanConnectOutcome.FailUpstream(HumanApiFailureKind.InvalidResponse);
         }
 
@@ -89,35 +102,15 @@ internal sealed partial class HumanConnectService(
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
-            Log.StoreFailed(logger, "save", ex.GetType().Name);
+            HumanConnectLog.StoreFailed(logger, "save", ex.GetType().Name);
             return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
         }
 
-        Log.Stored(logger);
+        HumanConnectLog.Stored(logger);
         return HumanConnectOutcome.Success(tokens);
     }
 
     /// <summary>A store failure is anything the store throws, except the caller giving up on the request.</summary>
-    internal static bool IsStoreFailure(Exception ex, CancellationToken cancellationToken) =>
+    private static bool IsStoreFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
-
-    private static partial class Log
-    {
-        [LoggerMessage(20, LogLevel.Warning, "Human API issued tokens for another clientId than this app's; nothing was stored.", EventName = "ClientIdMismatch")]
-        public static partial void ClientIdMismatch(ILogger logger);
-
-        [LoggerMessage(21, LogLevel.Warning, "Human API issued tokens for another clientUserId than the signed-in user's; nothing was stored.", EventName = "ClientUserMismatch")]
-        public static partial void ClientUserMismatch(ILogger logger);
-
-        [LoggerMessage(22, LogLevel.Warning, "Human API answered publictokens for another humanId than the one asked for; nothing was stored.", EventName = "HumanIdMismatch")]
-        public static partial void HumanIdMismatch(ILogger logger);
-
-        // The exception's type only, never the exception: a database error can quote the values it was given,
-        // and a save is given the access token.
-        [LoggerMessage(23, LogLevel.Error, "The Human Connect token store failed to {Operation} ({ExceptionType}).", EventName = "StoreFailed")]
-        public static partial void StoreFailed(ILogger logger, string operation, string exceptionType);
-
-        [LoggerMessage(24, LogLevel.Information, "Stored the Human API tokens of the signed-in user.", EventName = "TokensStored")]
-        public static partial void Stored(ILogger logger);
-    }
 }

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+
+namespace HumanConnect.AspNetCore.Internal;
+
+/// <summary>
+/// Every log event of the library, in id order. An id, once shipped, keeps its meaning and is never reused:
+/// operators filter and alert on them. The README lists them.
+/// </summary>
+/// <remarks>
+/// No event carries a request or response body, a token, the client secret or a local user id. Exceptions are
+/// logged by type only: a store's or a handler's message can quote the values it was given.
+/// </remarks>
+internal static partial class HumanConnectLog
+{
+    // 1–19: calls to Human API.
+
+    [LoggerMessage(1, LogLevel.Debug, "Human API {Operation} succeeded with {Status} in {ElapsedMs:0.0} ms.", EventName = "UpstreamSucceeded")]
+    public static partial void UpstreamSucceeded(ILogger logger, string operation, int status, double elapsedMs);
+
+    [LoggerMessage(2, LogLevel.Warning, "Human API {Operation} answered {Status} after {ElapsedMs:0.0} ms.", EventName = "UpstreamRefused")]
+    public static partial void UpstreamRefused(ILogger logger, string operation, int status, double elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Warning, "Human API {Operation} answered {Status} with a body that is not the expected JSON or is too large.", EventName = "UpstreamInvalidAnswer")]
+    public static partial void UpstreamInvalidAnswer(ILogger logger, string operation, int status);
+
+    [LoggerMessage(4, LogLevel.Warning, "Human API {Operation} answered without a required field.", EventName = "UpstreamIncompleteAnswer")]
+    public static partial void UpstreamIncompleteAnswer(ILogger logger, string operation);
+
+    [LoggerMessage(5, LogLevel.Warning, "Human API {Operation} timed out after {ElapsedMs:0.0} ms ({Reason}).", EventName = "UpstreamTimedOut")]
+    public static partial void UpstreamTimedOut(ILogger logger, string operation, double elapsedMs, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "Human API {Operation} could not be reached ({Error}).", EventName = "UpstreamUnreachable")]
+    public static partial void UpstreamUnreachable(ILogger logger, string operation, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "Human API {Operation} failed in the HTTP client's pipeline ({ExceptionType}).", EventName = "UpstreamHandlerFailed")]
+    public static partial void UpstreamHandlerFailed(ILogger logger, string operation, string exceptionType);
+
+    [LoggerMessage(8, LogLevel.Warning, "Human API {Operation} answered a redirect ({Status}), which is not followed: the client secret would travel with it. Check the endpoint settings.", EventName = "UpstreamRedirected")]
+    public static partial void UpstreamRedirected(ILogger logger, string operation, int status);
+
+    // 20–29: the flow's decisions and the token store.
+
+    [LoggerMessage(20, LogLevel.Warning, "Human API issued tokens for another clientId than this app's; nothing was stored.", EventName = "ClientIdMismatch")]
+    public static partial void ClientIdMismatch(ILogger logger);
+
+    [LoggerMessage(21, LogLevel.Warning, "Human API issued tokens for another clientUserId than the signed-in user's; nothing was stored.", EventName = "ClientUserMismatch")]
+    public static partial void ClientUserMismatch(ILogger logger);
+
+    [LoggerMessage(22, LogLevel.Warning, "Human API answered publictokens for another humanId than the one asked for; nothing was stored.", EventName = "HumanIdMismatch")]
+    public static partial void HumanIdMismatch(ILogger logger);
+
+    [LoggerMessage(23, LogLevel.Error, "The Human Connect token store failed to {Operation} ({ExceptionType}).", EventName = "StoreFailed")]
+    public static partial void StoreFailed(ILogger logger, string operation, string exceptionType);
+
+    [LoggerMessage(24, LogLevel.Information, "Stored the Human API tokens of the signed-in user.", EventName = "TokensStored")]
+    public static partial void Stored(ILogger logger);
+
+    // 30–39: requests to the endpoints.
+
+    [LoggerMessage(30, LogLevel.Information, "A Human Connect request body was refused with {Status} ({Reason}).", EventName = "RequestBodyRefused")]
+    public static partial void RequestBodyRefused(ILogger logger, int status, string reason);
+
+    // 40–49: the Connect button.
+
+    [LoggerMessage(40, LogLevel.Warning, "The Connect button is disabled: the Human Connect token store could not be read.", EventName = "ButtonStoreUnavailable")]
+    public static partial void ButtonStoreUnavailable(ILogger logger);
+
+    [LoggerMessage(41, LogLevel.Warning, "The Connect button is disabled: the user's lost publicToken could not be renewed ({Reason}).", EventName = "ButtonPublicTokenRenewalFailed")]
+    public static partial void ButtonPublicTokenRenewalFailed(ILogger logger, string reason);
+
+    [LoggerMessage(42, LogLevel.Information, "Renewed the user's lost publicToken before rendering the Connect button.", EventName = "ButtonPublicTokenRenewed")]
+    public static partial void ButtonPublicTokenRenewed(ILogger logger);
+
+    [LoggerMessage(43, LogLevel.Warning, "The Connect button's redirect URL is neither app-relative nor http(s); the page will reload after finish instead.", EventName = "ButtonUnsafeRedirectIgnored")]
+    public static partial void ButtonUnsafeRedirectIgnored(ILogger logger);
+}

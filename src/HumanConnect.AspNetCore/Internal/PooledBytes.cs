@@ -1,0 +1,68 @@
+using System.Buffers;
+
+namespace HumanConnect.AspNetCore.Internal;
+
+/// <summary>
+/// A body read whole into a buffer rented from the shared pool, at most a given size. Request bodies carry
+/// session tokens and Human API's answers carry access tokens, so the buffer is cleared when it goes back.
+/// </summary>
+internal sealed class PooledBytes : IDisposable
+{
+    private byte[]? _buffer;
+    private readonly int _length;
+
+    private PooledBytes(byte[] buffer, int length)
+    {
+        _buffer = buffer;
+        _length = length;
+    }
+
+    /// <summary>The bytes read.</summary>
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
+
+    /// <summary>How many bytes were read.</summary>
+    public int Length => _length;
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end, or returns <see langword="null"/> as soon as it passes
+    /// <paramref name="maxBytes"/>, whatever length it declared. Exceptions of the stream propagate: what they
+    /// mean differs between a request body and an upstream answer.
+    /// </summary>
+    public static async Task<PooledBytes?> ReadAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > maxBytes)
+                {
+                    Return(buffer);
+                    return null;
+                }
+            }
+
+            return new PooledBytes(buffer, length);
+        }
+        catch
+        {
+            Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>Clears the buffer and gives it back to the pool.</summary>
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null)
+        {
+            Return(buffer);
+        }
+    }
+
+    private static void Return(byte[] buffer) => ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+}
