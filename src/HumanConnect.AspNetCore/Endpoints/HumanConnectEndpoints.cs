@@ -1,5 +1,4 @@
 using HumanConnect.AspNetCore.Flow;
-using HumanConnect.AspNetCore.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -72,5 +71,5 @@ internal sealed class HumanConnectEndpoints(
     /// The access token is not part of the answer.
     /// </summary>
     private static JsonHttpResult<HumanConnectResult> Success(HumanTokens tokens) =>
-        TypedResults.Json(new HumanConnectResult(tokens.HumanId, tokens.PublicToken!), HumanConnectJsonContext.Default.HumanConnectResult);
+        TypedResults.Json(new HumanConnectResult(tokens.HumanId, tokens.PublicToken!), HumanConnectEndpointsJsonContext.Default.HumanConnectResult);
 }

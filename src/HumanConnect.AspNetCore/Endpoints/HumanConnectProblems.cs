@@ -1,5 +1,4 @@
 using HumanConnect.AspNetCore.Flow;
-using HumanConnect.AspNetCore.Upstream;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -60,19 +59,6 @@ internal static class HumanConnectProblems
         HumanConnectErrorCodes.StoreUnavailable, "The token store is unavailable.",
         "The tokens could not be read or saved. Nothing was changed; try again.");
 
-    public static ProblemHttpResult Upstream(HumanApiFailureKind failure) => failure switch
-    {
-        HumanApiFailureKind.Rejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
-            "Human API refused the request.",
-            "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),
-        HumanApiFailureKind.Timeout => Problem(StatusCodes.Status504GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout,
-            "Human API did not answer in time.", "Try again in a moment."),
-        HumanApiFailureKind.InvalidResponse => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse,
-            "Human API answered with something unexpected.", "The answer was not the expected JSON. Try again in a moment."),
-        _ => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamUnavailable,
-            "Human API is unavailable.", "Human API could not be reached or failed. Try again in a moment."),
-    };
-
     /// <summary>The answer to a failed flow operation.</summary>
     public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure switch
     {
@@ -80,7 +66,15 @@ internal static class HumanConnectProblems
         HumanConnectFailure.ClientUserMismatch => ClientUserMismatch(),
         HumanConnectFailure.ClientIdMismatch => ClientIdMismatch(),
         HumanConnectFailure.StoreUnavailable => StoreUnavailable(),
-        _ => Upstream(outcome.UpstreamFailure),
+        HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
+            "Human API refused the request.",
+            "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),
+        HumanConnectFailure.UpstreamTimeout => Problem(StatusCodes.Status504GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout,
+            "Human API did not answer in time.", "Try again in a moment."),
+        HumanConnectFailure.UpstreamInvalidResponse => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse,
+            "Human API answered with something unexpected.", "The answer was not the expected JSON. Try again in a moment."),
+        _ => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamUnavailable,
+            "Human API is unavailable.", "Human API could not be reached or failed. Try again in a moment."),
     };
 
     private static ProblemHttpResult Problem(int status, string errorCode, string title, string detail) =>

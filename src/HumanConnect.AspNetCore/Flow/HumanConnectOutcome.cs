@@ -2,31 +2,45 @@ using HumanConnect.AspNetCore.Upstream;
 
 namespace HumanConnect.AspNetCore.Flow;
 
-/// <summary>Why a connect operation failed; each maps to one problem answer.</summary>
+/// <summary>Why a flow operation failed; each maps to one problem answer.</summary>
 internal enum HumanConnectFailure
 {
     None,
     NotConnected,
     ClientUserMismatch,
     ClientIdMismatch,
-    Upstream,
     StoreUnavailable,
+
+    /// <summary>Human API answered 4xx: credentials, or a spent or unknown session token.</summary>
+    UpstreamRejected,
+
+    /// <summary>Human API was unreachable, answered 5xx or a redirect, or the HTTP client's pipeline failed.</summary>
+    UpstreamUnavailable,
+
+    /// <summary>Human API answered something that is not the expected JSON, or names another humanId.</summary>
+    UpstreamInvalidResponse,
+
+    /// <summary>Human API did not answer within <see cref="HumanConnectOptions.UpstreamTimeout"/>.</summary>
+    UpstreamTimeout,
 }
 
 /// <summary>
 /// The result of a flow operation: the user's tokens (<see langword="null"/> with no failure only when a read
 /// found nothing stored), or why nothing was stored.
 /// </summary>
-internal readonly record struct HumanConnectOutcome(HumanTokens? Tokens, HumanConnectFailure Failure, HumanApiFailureKind UpstreamFailure)
+internal readonly record struct HumanConnectOutcome(HumanTokens? Tokens, HumanConnectFailure Failure)
 {
     public bool Succeeded => Failure == HumanConnectFailure.None;
 
-    public static HumanConnectOutcome Success(HumanTokens? tokens) => new(tokens, HumanConnectFailure.None, default);
+    public static HumanConnectOutcome Success(HumanTokens? tokens) => new(tokens, HumanConnectFailure.None);
 
-    public static HumanConnectOutcome Fail(HumanConnectFailure failure) => new(null, failure, default);
+    public static HumanConnectOutcome Fail(HumanConnectFailure failure) => new(null, failure);
 
-    public static HumanConnectOutcome FailUpstream(HumanApiFailureKind upstreamFailure) => new(null, HumanConnectFailure.Upstream, upstreamFailure);
-
-    /// <summary>A short, stable description of the failure for logs (<c>UpstreamTimeout</c>, <c>StoreUnavailable</c>).</summary>
-    public string FailureName => Failure == HumanConnectFailure.Upstream ? $"Upstream{UpstreamFailure}" : Failure.ToString();
+    public static HumanConnectOutcome FailUpstream(HumanApiFailureKind failure) => Fail(failure switch
+    {
+        HumanApiFailureKind.Rejected => HumanConnectFailure.UpstreamRejected,
+        HumanApiFailureKind.InvalidResponse => HumanConnectFailure.UpstreamInvalidResponse,
+        HumanApiFailureKind.Timeout => HumanConnectFailure.UpstreamTimeout,
+        _ => HumanConnectFailure.UpstreamUnavailable,
+    });
 }

@@ -56,7 +56,7 @@ internal sealed class HumanConnectPageState(
         var healed = await flow.RefreshPublicTokenAsync(localUserId, stored, cancellationToken);
         if (!healed.Succeeded)
         {
-            HumanConnectLog.ButtonPublicTokenRenewalFailed(logger, healed.FailureName);
+            HumanConnectLog.ButtonPublicTokenRenewalFailed(logger, healed.Failure.ToString());
             return HumanConnectButtonState.Unavailable(clientUserId);
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HumanConnect.AspNetCore.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 
@@ -34,7 +33,7 @@ internal sealed class DistributedCacheHumanTokenStore(IDistributedCache cache, I
         }
 
         var json = _protector.Unprotect(protectedBytes);
-        var stored = JsonSerializer.Deserialize(json, HumanConnectJsonContext.Default.StoredTokens)
+        var stored = JsonSerializer.Deserialize(json, StoredTokensJsonContext.Default.StoredTokens)
             ?? throw new InvalidDataException("The stored Human Connect record is empty.");
         return stored.ToTokens();
     }
@@ -46,7 +45,7 @@ internal sealed class DistributedCacheHumanTokenStore(IDistributedCache cache, I
 
         // Some caches (the memory cache among them) ignore the token: honour it here so a cancelled save writes nothing.
         cancellationToken.ThrowIfCancellationRequested();
-        var json = JsonSerializer.SerializeToUtf8Bytes(StoredTokens.From(tokens), HumanConnectJsonContext.Default.StoredTokens);
+        var json = JsonSerializer.SerializeToUtf8Bytes(StoredTokens.From(tokens), StoredTokensJsonContext.Default.StoredTokens);
         return cache.SetAsync(KeyFor(localUserId), _protector.Protect(json), NeverExpires, cancellationToken);
     }
 

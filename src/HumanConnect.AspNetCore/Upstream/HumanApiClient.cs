@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HumanConnect.AspNetCore.Internal;
-using HumanConnect.AspNetCore.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ internal sealed class HumanApiClient(
         var options = optionsMonitor.CurrentValue;
         var request = new TokensRequest(humanId, clientId, sessionToken, options.ClientSecret);
         var result = await PostAsync(options, TokensOperation, options.TokensEndpoint, request,
-            HumanConnectJsonContext.Default.TokensRequest, HumanConnectJsonContext.Default.TokensResponse, cancellationToken);
+            HumanApiJsonContext.Default.TokensRequest, HumanApiJsonContext.Default.TokensResponse, cancellationToken);
         return result.Succeeded && !IsComplete(result.Value!) ? Invalid<TokensResponse>(TokensOperation) : result;
     }
 
@@ -38,7 +37,7 @@ internal sealed class HumanApiClient(
         var options = optionsMonitor.CurrentValue;
         var request = new PublicTokensRequest(humanId, options.ClientId, options.ClientSecret);
         var result = await PostAsync(options, PublicTokensOperation, options.PublicTokensEndpoint, request,
-            HumanConnectJsonContext.Default.PublicTokensRequest, HumanConnectJsonContext.Default.PublicTokensResponse, cancellationToken);
+            HumanApiJsonContext.Default.PublicTokensRequest, HumanApiJsonContext.Default.PublicTokensResponse, cancellationToken);
         return result.Succeeded && (string.IsNullOrEmpty(result.Value!.HumanId) || string.IsNullOrEmpty(result.Value.PublicToken))
             ? Invalid<PublicTokensResponse>(PublicTokensOperation)
             : result;
