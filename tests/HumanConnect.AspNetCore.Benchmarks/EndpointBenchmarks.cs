@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Benchmarks;
 
 /// <summary>
-/// A whole request through the endpoints in process: authentication, antiforgery, binding, FluentValidation,
+/// A whole request through the endpoints in process: authentication, antiforgery, strict binding, validation,
 /// the upstream client's JSON (answered from memory) and the default encrypted store.
 /// </summary>
 [MemoryDiagnoser]

@@ -1,6 +1,5 @@
-// Test-only: a stand-in for Human API's legacy connect.js, written from the behaviour described in
-// shared/docs/human-api-legacy-connect.md ("How the legacy connect.js works inside the page"). It is not Human
-// API's code. Like that script it defaults to https://connect.humanapi.co, URL-encodes nothing, checks no message
+// Test-only: a stand-in for Human API's legacy connect.js, written from how that script is known to behave inside
+// the page (an iframe over the page, loaded from _baseURL, talking back with postMessage). It is not Human API's code. Like that script it defaults to https://connect.humanapi.co, URL-encodes nothing, checks no message
 // origin and never clears humanapiSessionToken: whatever human-connect.js relies on beyond HumanConnect.open and
 // the four callbacks would break here.
 (function () {
