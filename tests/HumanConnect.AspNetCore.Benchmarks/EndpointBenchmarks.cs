@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
-using System.Text.Encodings.Web;
 using BenchmarkDotNet.Attributes;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.Users;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +23,6 @@ namespace HumanConnect.AspNetCore.Benchmarks;
 public class EndpointBenchmarks
 {
     private const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    private const string UserHeader = "X-Bench-User";
 
     private WebApplication _app = null!;
     private HttpClient _client = null!;
@@ -41,7 +38,7 @@ public class EndpointBenchmarks
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
-        builder.Services.AddAuthentication("bench").AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>("bench", null);
+        TestAuthenticationHandler.Register(builder.Services);
         var clientUserId = new ClaimsHumanConnectUserResolver(new StaticOptionsMonitor()).GetClientUserId("alice");
         builder.Services
             .AddHumanConnect(options =>
@@ -59,7 +56,7 @@ public class EndpointBenchmarks
 
         _client = _app.GetTestClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/antiforgery");
-        request.Headers.Add(UserHeader, "alice");
+        request.Headers.Add(TestAuthenticationHandler.UserHeader, "alice");
         using var response = await _client.SendAsync(request);
         _token = await response.Content.ReadAsStringAsync();
         _cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
@@ -90,7 +87,7 @@ public class EndpointBenchmarks
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add(UserHeader, "alice");
+        request.Headers.Add(TestAuthenticationHandler.UserHeader, "alice");
         request.Headers.Add("Cookie", _cookie);
         request.Headers.Add("RequestVerificationToken", _token);
         using var response = await _client.SendAsync(request);
@@ -109,20 +106,5 @@ public class EndpointBenchmarks
         public HumanConnectOptions Get(string? name) => CurrentValue;
 
         public IDisposable? OnChange(Action<HumanConnectOptions, string?> listener) => null;
-    }
-
-    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(UserHeader, out var user))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], Scheme.Name);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
-        }
     }
 }

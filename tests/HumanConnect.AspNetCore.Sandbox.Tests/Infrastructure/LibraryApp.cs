@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,8 +37,7 @@ internal sealed class LibraryApp : IAsyncDisposable
         var host = await TestApp.StartAsync(
             builder =>
             {
-                builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+                TestAuthenticationHandler.Register(builder.Services);
                 builder.Services.AddAuthorization();
                 builder.Services.AddHumanConnect(options =>
                     {
@@ -78,7 +77,7 @@ internal sealed class LibraryApp : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string localUserId)
     {
         var client = Host.CreateClient(cookies: true);
-        client.DefaultRequestHeaders.Add(HeaderAuthenticationHandler.Header, localUserId);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, localUserId);
         var antiforgery = await client.GetFromJsonAsync<Dictionary<string, string>>("/test/antiforgery", TestContext.Current.CancellationToken);
         client.DefaultRequestHeaders.Add(antiforgery!["headerName"], antiforgery["requestToken"]);
         return client;
