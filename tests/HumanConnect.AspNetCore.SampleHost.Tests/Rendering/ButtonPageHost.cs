@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -13,9 +14,6 @@ namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
 /// </summary>
 internal sealed class ButtonPageHost : WebApplicationFactory<Program>
 {
-    public const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    public const string ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
-
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-button-").FullName;
     private readonly Dictionary<string, string?> _settings;
 
@@ -25,8 +23,8 @@ internal sealed class ButtonPageHost : WebApplicationFactory<Program>
         {
             ["Sample:DataDirectory"] = _dataDirectory,
             ["Sample:UseSandbox"] = "false",
-            ["HumanConnect:ClientId"] = ClientId,
-            ["HumanConnect:ClientSecret"] = ClientSecret,
+            ["HumanConnect:ClientId"] = TestData.ClientId,
+            ["HumanConnect:ClientSecret"] = TestData.ClientSecret,
             ["HumanConnect:TokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/tokens").ToString(),
             ["HumanConnect:PublicTokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/publictokens").ToString(),
         };

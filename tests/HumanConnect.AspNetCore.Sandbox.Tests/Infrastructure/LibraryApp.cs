@@ -42,7 +42,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                 builder.Services.AddHumanConnect(options =>
                     {
                         // UseHumanApiSandbox must win over whatever configuration says.
-                        options.ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
+                        options.ClientId = TestData.ClientId;
                         options.ClientSecret = "configured-secret-that-must-be-replaced";
                         configure?.Invoke(options);
                     })
