@@ -100,16 +100,16 @@ public sealed class FinishUpstreamFailureTests
     public async Task Finish_when_upstream_redirects_is_502_and_the_secret_is_not_posted_elsewhere(HttpStatusCode redirect)
     {
         // Real servers and the library's own primary handler: a stub primary handler never follows redirects anyway.
-        await using var elsewhere = await LoopbackServer.StartAsync(context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct));
-        await using var upstream = await LoopbackServer.StartAsync(context =>
+        await using var elsewhere = await FakeHumanApi.StartAsync();
+        elsewhere.TokensAnswer = context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct);
+        await using var upstream = await FakeHumanApi.StartAsync();
+        upstream.TokensAnswer = context =>
         {
             context.Response.StatusCode = (int)redirect;
-            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "/collect").ToString();
+            context.Response.Headers.Location = elsewhere.TokensEndpoint.ToString();
             return Task.CompletedTask;
-        });
-        await using var app = await TestApp.StartAsync(
-            options: o => o.TokensEndpoint = new Uri(upstream.BaseAddress, "/v1/connect/tokens"),
-            stubPrimaryHandler: false);
+        };
+        await using var app = await TestApp.StartAsync(options: o => o.TokensEndpoint = upstream.TokensEndpoint, stubPrimaryHandler: false);
 
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
 
 /// <summary>
-/// The sample host in process, with its own data directory, its upstream pointed at a <see cref="PublicTokensStub"/>,
+/// The sample host in process, with its own data directory, its upstream pointed at a <see cref="FakeHumanApi"/>,
 /// and whatever extra settings a test gives (hostile option values, a Connect base URL).
 /// </summary>
 internal sealed class ButtonPageHost : WebApplicationFactory<Program>
@@ -17,7 +17,7 @@ internal sealed class ButtonPageHost : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-button-").FullName;
     private readonly Dictionary<string, string?> _settings;
 
-    public ButtonPageHost(PublicTokensStub upstream, IDictionary<string, string?>? settings = null)
+    public ButtonPageHost(FakeHumanApi upstream, IDictionary<string, string?>? settings = null)
     {
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -25,8 +25,8 @@ internal sealed class ButtonPageHost : WebApplicationFactory<Program>
             ["Sample:UseSandbox"] = "false",
             ["HumanConnect:ClientId"] = TestData.ClientId,
             ["HumanConnect:ClientSecret"] = TestData.ClientSecret,
-            ["HumanConnect:TokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/tokens").ToString(),
-            ["HumanConnect:PublicTokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/publictokens").ToString(),
+            ["HumanConnect:TokensEndpoint"] = upstream.TokensEndpoint.ToString(),
+            ["HumanConnect:PublicTokensEndpoint"] = upstream.PublicTokensEndpoint.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

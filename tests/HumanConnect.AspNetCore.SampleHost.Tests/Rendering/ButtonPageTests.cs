@@ -13,11 +13,11 @@ public sealed class ButtonPageTests : IAsyncLifetime
     private const string Hostile = "\"'<>&</script><script>alert(1)</script>";
     private const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
 
-    private PublicTokensStub _upstream = null!;
+    private FakeHumanApi _upstream = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _upstream = await PublicTokensStub.StartAsync();
+    public async ValueTask InitializeAsync() => _upstream = await FakeHumanApi.StartAsync();
 
     public async ValueTask DisposeAsync() => await _upstream.DisposeAsync();
 
@@ -107,7 +107,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
         var nonce = Assert.Single(response.Headers.GetValues("Content-Security-Policy")).Split("'nonce-")[1].Split('\'')[0];
         Assert.All(page.QuerySelectorAll("script"), s => Assert.Equal(nonce, s.GetAttribute("nonce")));
-        Assert.Equal(0, _upstream.Calls);
+        Assert.Empty(_upstream.PublicTokensRequests);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
             Assert.Equal("edit", b.GetAttribute("data-human-connect-state"));
             Assert.Equal(_upstream.IssuedPublicToken, Config(b).GetProperty("publicToken").GetString());
         });
-        Assert.Equal(1, _upstream.Calls);
+        Assert.Single(_upstream.PublicTokensRequests);
         var stored = await host.Services.GetRequiredService<IHumanTokenStore>().GetAsync(TestData.Alice, Cancellation);
         Assert.Equal(_upstream.IssuedPublicToken, stored!.PublicToken);
         Assert.Equal(_upstream.IssuedPublicToken, page.QuerySelector("#public-token")!.TextContent);
@@ -138,7 +138,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         using var browser = host.NewBrowser();
         await ButtonPageHost.SignInAsync(browser, TestData.Alice);
         await SeedAsync(host, TestData.Alice, publicToken: null);
-        _upstream.Status = 500;
+        _upstream.PublicTokensStatus = 500;
 
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
@@ -151,7 +151,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
             Assert.Equal("Health data connection is unavailable right now", b.TextContent);
             Assert.False(b.HasAttribute("data-human-connect"));
         });
-        Assert.Equal(1, _upstream.Calls);
+        Assert.Single(_upstream.PublicTokensRequests);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ internal sealed class TestApp : IAsyncDisposable
     /// When set, the options come only from these configuration keys, through <c>AddHumanConnect(IConfiguration)</c>.
     /// </param>
     /// <param name="stubPrimaryHandler">
-    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="LoopbackServer"/>;
+    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="FakeHumanApi"/>;
     /// <see cref="Upstream"/> then sees nothing.
     /// </param>
     public static async Task<TestApp> StartAsync(
