@@ -15,14 +15,14 @@ namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 /// </summary>
 internal sealed class LibraryApp : IAsyncDisposable
 {
-    private LibraryApp(TestApp host, string prefix)
+    private LibraryApp(KestrelApp host, string prefix)
     {
         Host = host;
         Prefix = prefix;
         Anonymous = host.CreateClient();
     }
 
-    public TestApp Host { get; }
+    public KestrelApp Host { get; }
 
     public string Prefix { get; }
 
@@ -34,7 +34,7 @@ internal sealed class LibraryApp : IAsyncDisposable
     public static async Task<LibraryApp> StartAsync(
         string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null)
     {
-        var host = await TestApp.StartAsync(
+        var host = await KestrelApp.StartAsync(
             builder =>
             {
                 TestAuthenticationHandler.Register(builder.Services);
@@ -84,18 +84,8 @@ internal sealed class LibraryApp : IAsyncDisposable
     }
 
     /// <summary>The sessionTokenObject the Connect page would hand <c>finish</c> for <paramref name="clientUserId"/>.</summary>
-    public async Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null)
-    {
-        using var response = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/connect/sessions", new
-        {
-            clientId = HumanApiSandboxDefaults.ClientId,
-            clientSecret = HumanApiSandboxDefaults.ClientSecret,
-            clientUserId,
-            publicToken,
-        }, TestContext.Current.CancellationToken);
-        Assert.Equal(200, (int)response.StatusCode);
-        return await SandboxApp.ReadJsonAsync(response);
-    }
+    public Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null) =>
+        SandboxApp.CreateSessionAsync(Anonymous, Prefix, clientUserId, publicToken);
 
     /// <summary>
     /// What the hosted page does for a returning user: opens Connect in edit mode with <paramref name="publicToken"/>,
