@@ -20,6 +20,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/health/connect/finish", JsonBody());
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/health/connect/public-token", content: null);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, HumanConnectErrorCodes.NotConnected);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -40,6 +42,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -51,6 +54,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -63,6 +67,7 @@ public sealed class MapHumanConnectTests
         var answer = await (await app.PostAsync("/connect/public-token", content: null)).AssertOkJsonAsync();
 
         Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -77,6 +82,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(TestData.NewPublicToken, refreshed.GetProperty("publicToken").GetString());
         Assert.All(app.Upstream.Requests, r => Assert.DoesNotContain("/base", r.Url.AbsolutePath, StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -87,6 +93,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -102,6 +109,7 @@ public sealed class MapHumanConnectTests
 
         await (await app.PostAsync("/connect/finish", JsonBody())).AssertOkJsonAsync();
         await (await app.PostAsync("/v2/connect/finish", JsonBody())).AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -113,6 +121,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -124,6 +133,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody(), user: TestData.Bob);
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -134,6 +144,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PublicTokenAsync(user: TestData.Alice);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -156,6 +167,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(["/health/connect/finish", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, names.Values.Distinct(StringComparer.Ordinal).Count());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -168,6 +180,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal("/base/health/connect/finish", links.GetPathByName(names["/health/connect/finish"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     private static Dictionary<string, string> NamesByRoute(TestApp app) =>
