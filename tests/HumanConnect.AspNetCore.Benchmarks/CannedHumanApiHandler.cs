@@ -1,16 +1,19 @@
 using System.Net;
-using System.Text;
+using System.Text.Json;
+using HumanConnect.AspNetCore.TestInfrastructure;
 
 namespace HumanConnect.AspNetCore.Benchmarks;
 
-/// <summary>Answers Human API's endpoints from memory, so the benchmarks measure this library and not a network.</summary>
-internal sealed class CannedHumanApiHandler(string clientId, string clientUserId) : HttpMessageHandler
+/// <summary>
+/// Answers Human API's endpoints from memory, with bodies serialized once, so the benchmarks measure this library
+/// and not a network nor a fake's bookkeeping. Not a test fake: it checks nothing and answers every call with 200.
+/// </summary>
+internal sealed class CannedHumanApiHandler : HttpMessageHandler
 {
-    private readonly byte[] _tokens = Encoding.UTF8.GetBytes(
-        $$"""{"humanId":"52867cbede3155565f000a0d","accessToken":"{{new string('a', 220)}}=","publicToken":"2767d60ea95f4c3db8e8f3d0a1238302","clientId":"{{clientId}}","clientUserId":"{{clientUserId}}"}""");
+    private readonly byte[] _tokens = JsonSerializer.SerializeToUtf8Bytes(TestData.TokensAnswer(TestData.Alice));
 
-    private readonly byte[] _publicTokens = Encoding.UTF8.GetBytes(
-        """{"humanId":"52867cbede3155565f000a0d","publicToken":"a95f4c3db8e8f3d0a1232767d60e8399"}""");
+    private readonly byte[] _publicTokens = JsonSerializer.SerializeToUtf8Bytes(
+        new Dictionary<string, string> { ["humanId"] = TestData.HumanId, ["publicToken"] = TestData.NewPublicToken });
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

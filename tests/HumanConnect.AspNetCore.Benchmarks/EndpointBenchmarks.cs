@@ -1,11 +1,8 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using System.Text;
-using System.Text.Encodings.Web;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using HumanConnect.AspNetCore.Users;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +10,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Benchmarks;
 
@@ -24,9 +20,6 @@ namespace HumanConnect.AspNetCore.Benchmarks;
 [MemoryDiagnoser]
 public class EndpointBenchmarks
 {
-    private const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    private const string UserHeader = "X-Bench-User";
-
     private WebApplication _app = null!;
     private HttpClient _client = null!;
     private string _cookie = null!;
@@ -41,15 +34,14 @@ public class EndpointBenchmarks
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
-        builder.Services.AddAuthentication("bench").AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>("bench", null);
-        var clientUserId = new ClaimsHumanConnectUserResolver(new StaticOptionsMonitor()).GetClientUserId("alice");
+        TestAuthenticationHandler.Register(builder.Services);
         builder.Services
             .AddHumanConnect(options =>
             {
-                options.ClientId = ClientId;
-                options.ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
+                options.ClientId = TestData.ClientId;
+                options.ClientSecret = TestData.ClientSecret;
             })
-            .UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedHumanApiHandler(ClientId, clientUserId));
+            .UpstreamHttpClient.ConfigurePrimaryHttpMessageHandler(() => new CannedHumanApiHandler());
 
         _app = builder.Build();
         _app.UseAuthentication();
@@ -59,12 +51,13 @@ public class EndpointBenchmarks
 
         _client = _app.GetTestClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/antiforgery");
-        request.Headers.Add(UserHeader, "alice");
+        request.Headers.Add(TestAuthenticationHandler.UserHeader, TestData.Alice);
         using var response = await _client.SendAsync(request);
         _token = await response.Content.ReadAsStringAsync();
         _cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        _json = Encoding.UTF8.GetBytes($$"""{"humanId":"52867cbede3155565f000a0d","clientId":"{{ClientId}}","sessionToken":"8836c122c0483eb193ac2dd121136931"}""");
-        _form = Encoding.UTF8.GetBytes($"humanId=52867cbede3155565f000a0d&clientId={ClientId}&sessionToken=8836c122c0483eb193ac2dd121136931");
+        _json = JsonSerializer.SerializeToUtf8Bytes(TestData.SessionTokenObject());
+        using var form = new FormUrlEncodedContent(TestData.SessionTokenObject());
+        _form = await form.ReadAsByteArrayAsync();
 
         // BenchmarkDotNet runs each benchmark in a process of its own: public-token needs a connection stored first.
         await PostAsync("/connect/finish", _json, "application/json");
@@ -90,7 +83,7 @@ public class EndpointBenchmarks
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Add(UserHeader, "alice");
+        request.Headers.Add(TestAuthenticationHandler.UserHeader, TestData.Alice);
         request.Headers.Add("Cookie", _cookie);
         request.Headers.Add("RequestVerificationToken", _token);
         using var response = await _client.SendAsync(request);
@@ -100,29 +93,5 @@ public class EndpointBenchmarks
         }
 
         return (int)response.StatusCode;
-    }
-
-    private sealed class StaticOptionsMonitor : IOptionsMonitor<HumanConnectOptions>
-    {
-        public HumanConnectOptions CurrentValue { get; } = new();
-
-        public HumanConnectOptions Get(string? name) => CurrentValue;
-
-        public IDisposable? OnChange(Action<HumanConnectOptions, string?> listener) => null;
-    }
-
-    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(UserHeader, out var user))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], Scheme.Name);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
-        }
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.Benchmarks;
@@ -7,7 +8,7 @@ namespace HumanConnect.AspNetCore.Benchmarks;
 [MemoryDiagnoser]
 public class TokenStoreBenchmarks
 {
-    private readonly HumanTokens _tokens = new("52867cbede3155565f000a0d", new string('a', 220) + "=", "2767d60ea95f4c3db8e8f3d0a1238302", new string('c', 64));
+    private readonly HumanTokens _tokens = TestData.StoredTokens();
     private ServiceProvider _services = null!;
     private IHumanTokenStore _store = null!;
 
@@ -18,20 +19,20 @@ public class TokenStoreBenchmarks
             .AddLogging()
             .AddHumanConnect(options =>
             {
-                options.ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-                options.ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
+                options.ClientId = TestData.ClientId;
+                options.ClientSecret = TestData.ClientSecret;
             })
             .Services.BuildServiceProvider();
         _store = _services.GetRequiredService<IHumanTokenStore>();
-        await _store.SaveAsync("alice", _tokens, CancellationToken.None);
+        await _store.SaveAsync(TestData.Alice, _tokens, CancellationToken.None);
     }
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
     [Benchmark]
-    public Task Save() => _store.SaveAsync("alice", _tokens, CancellationToken.None);
+    public Task Save() => _store.SaveAsync(TestData.Alice, _tokens, CancellationToken.None);
 
     [Benchmark]
-    public Task<HumanTokens?> Get() => _store.GetAsync("alice", CancellationToken.None);
+    public Task<HumanTokens?> Get() => _store.GetAsync(TestData.Alice, CancellationToken.None);
 }

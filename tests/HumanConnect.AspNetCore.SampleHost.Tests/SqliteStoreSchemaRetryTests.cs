@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace HumanConnect.AspNetCore.SampleHost.Tests;
@@ -16,12 +17,12 @@ public sealed class SqliteStoreSchemaRetryTests : IDisposable
         var blocker = Directory.CreateDirectory(Path.Combine(_files.Directory, "tokens.db"));
         var store = _files.CreateStore();
 
-        await Assert.ThrowsAsync<SqliteException>(() => store.GetAsync("alice", Cancellation));
+        await Assert.ThrowsAsync<SqliteException>(() => store.GetAsync(TestData.Alice, Cancellation));
         blocker.Delete();
-        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "c0ffee");
-        await store.SaveAsync("alice", tokens, Cancellation);
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "c0ffee");
+        await store.SaveAsync(TestData.Alice, tokens, Cancellation);
 
-        Assert.Equal(tokens, await store.GetAsync("alice", Cancellation));
+        Assert.Equal(tokens, await store.GetAsync(TestData.Alice, Cancellation));
     }
 
     public void Dispose() => _files.Dispose();

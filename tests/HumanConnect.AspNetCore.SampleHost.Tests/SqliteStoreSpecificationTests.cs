@@ -1,4 +1,5 @@
 using HumanConnect.AspNetCore;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using HumanConnect.AspNetCore.Testing;
 using HumanConnect.SampleHost.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,19 +29,19 @@ public sealed class SqliteStorePersistenceTests : IDisposable
     [Fact]
     public async Task A_new_store_instance_on_the_same_file_reads_what_the_previous_one_saved()
     {
-        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "c0ffee");
-        await _files.CreateStore().SaveAsync("alice", tokens, Cancellation);
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "c0ffee");
+        await _files.CreateStore().SaveAsync(TestData.Alice, tokens, Cancellation);
 
         var afterRestart = _files.CreateStore();
 
-        Assert.Equal(tokens, await afterRestart.GetAsync("alice", Cancellation));
+        Assert.Equal(tokens, await afterRestart.GetAsync(TestData.Alice, Cancellation));
     }
 
     [Fact]
     public async Task The_database_file_does_not_hold_the_access_token_in_clear()
     {
         var accessToken = "ACCESS-" + Guid.NewGuid().ToString("N") + "==";
-        await _files.CreateStore().SaveAsync("alice", new HumanTokens("h1", accessToken, "p1", "c1"), Cancellation);
+        await _files.CreateStore().SaveAsync(TestData.Alice, new HumanTokens("h1", accessToken, "p1", "c1"), Cancellation);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
         var bytes = string.Concat(Directory.GetFiles(_files.Directory, "*.db*").Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+using HumanConnect.AspNetCore.TestInfrastructure;
 
 namespace HumanConnect.AspNetCore.Sandbox.Tests;
 
@@ -83,7 +84,7 @@ public sealed class ConnectPageFlowTests
     {
         await using var sandbox = await SandboxApp.StartAsync();
 
-        using var response = await sandbox.PostAsync("/sandbox/v1/ui/open", new { clientId = "2e9574ecd415c99346879d07689ec1c732c11036", clientUserId = "user-1" });
+        using var response = await sandbox.PostAsync("/sandbox/v1/ui/open", new { clientId = TestData.ClientId, clientUserId = "user-1" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("UNKNOWN_CLIENT", (await SandboxApp.ReadJsonAsync(response)).GetProperty("code").GetString());

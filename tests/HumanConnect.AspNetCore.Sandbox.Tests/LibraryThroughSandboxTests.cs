@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,19 +18,19 @@ public sealed class LibraryThroughSandboxTests
     public async Task Finish_exchanges_the_session_token_stores_the_tokens_and_answers_no_secret()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var alice = await app.SignInAsync(TestData.Alice);
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
 
         using var response = await LibraryApp.FinishAsync(alice, session);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var stored = await app.StoredTokensOf("alice");
+        var stored = await app.StoredTokensOf(TestData.Alice);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(stored);
         var answer = JsonDocument.Parse(body).RootElement;
         Assert.Equal(session.GetProperty("humanId").GetString(), answer.GetProperty("humanId").GetString());
         Assert.Equal(stored.PublicToken, answer.GetProperty("publicToken").GetString());
-        Assert.Equal(app.ClientUserIdOf("alice"), stored.ClientUserId);
+        Assert.Equal(app.ClientUserIdOf(TestData.Alice), stored.ClientUserId);
         Assert.DoesNotContain(stored.AccessToken, body, StringComparison.Ordinal);
         Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, body, StringComparison.Ordinal);
         var logs = app.Host.AllLogText();
@@ -41,29 +42,29 @@ public sealed class LibraryThroughSandboxTests
     public async Task The_same_session_token_a_second_time_is_502_upstream_rejected()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var alice = await app.SignInAsync(TestData.Alice);
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
 
         using var first = await LibraryApp.FinishAsync(alice, session);
-        var storedAfterFirst = await app.StoredTokensOf("alice");
+        var storedAfterFirst = await app.StoredTokensOf(TestData.Alice);
         using var second = await LibraryApp.FinishAsync(alice, session);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await AssertProblemAsync(second, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
-        Assert.Equal(storedAfterFirst, await app.StoredTokensOf("alice"));
+        Assert.Equal(storedAfterFirst, await app.StoredTokensOf(TestData.Alice));
     }
 
     [Fact]
     public async Task Another_users_session_is_refused_and_nothing_is_stored()
     {
         await using var app = await LibraryApp.StartAsync();
-        var mallory = await app.SignInAsync("mallory");
-        var alicesSession = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var mallory = await app.SignInAsync(TestData.Mallory);
+        var alicesSession = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
 
         using var response = await LibraryApp.FinishAsync(mallory, alicesSession);
 
         await AssertProblemAsync(response, HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientUserMismatch);
-        Assert.Null(await app.StoredTokensOf("mallory"));
+        Assert.Null(await app.StoredTokensOf(TestData.Mallory));
     }
 
     [Theory]
@@ -76,12 +77,12 @@ public sealed class LibraryThroughSandboxTests
     {
         // Short enough to keep the test quick, long enough for a healthy loopback call on a busy machine.
         await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(1));
-        var alice = await app.SignInAsync("alice");
-        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var alice = await app.SignInAsync(TestData.Alice);
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
         app.Faults.InjectFault(SandboxEndpoint.Tokens, ToFault(fault));
 
         using var faulted = await LibraryApp.FinishAsync(alice, session);
-        var storedAfterFault = await app.StoredTokensOf("alice");
+        var storedAfterFault = await app.StoredTokensOf(TestData.Alice);
         using var retried = await LibraryApp.FinishAsync(alice, session);
 
         await AssertProblemAsync(faulted, status, errorCode);
@@ -93,8 +94,8 @@ public sealed class LibraryThroughSandboxTests
     public async Task Latency_within_the_timeout_still_succeeds()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var alice = await app.SignInAsync(TestData.Alice);
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
         app.Faults.InjectFault(SandboxEndpoint.Tokens, SandboxFault.Latency(TimeSpan.FromMilliseconds(50)));
 
         using var response = await LibraryApp.FinishAsync(alice, session);
@@ -106,13 +107,13 @@ public sealed class LibraryThroughSandboxTests
     public async Task Public_token_refresh_rotates_the_token_through_the_sandbox_and_stores_it()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
-        var before = await app.StoredTokensOf("alice");
+        var alice = await app.SignInAsync(TestData.Alice);
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice)));
+        var before = await app.StoredTokensOf(TestData.Alice);
 
         using var response = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var after = await app.StoredTokensOf("alice");
+        var after = await app.StoredTokensOf(TestData.Alice);
 
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -126,8 +127,8 @@ public sealed class LibraryThroughSandboxTests
     public async Task A_fault_on_publictokens_is_502_upstream_unavailable()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+        var alice = await app.SignInAsync(TestData.Alice);
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice)));
         app.Faults.InjectFault(SandboxEndpoint.PublicTokens, SandboxFault.ServerError(503));
 
         using var response = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
@@ -143,20 +144,20 @@ public sealed class LibraryThroughSandboxTests
         string fault, HttpStatusCode status, string errorCode)
     {
         await using var app = await LibraryApp.StartAsync(configure: options => options.UpstreamTimeout = TimeSpan.FromSeconds(1));
-        var alice = await app.SignInAsync("alice");
-        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
-        var before = await app.StoredTokensOf("alice");
+        var alice = await app.SignInAsync(TestData.Alice);
+        using var finished = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice)));
+        var before = await app.StoredTokensOf(TestData.Alice);
         app.Faults.InjectFault(SandboxEndpoint.PublicTokens, ToFault(fault));
 
         using var faulted = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
-        var afterFault = await app.StoredTokensOf("alice");
+        var afterFault = await app.StoredTokensOf(TestData.Alice);
         using var retried = await alice.PostAsync("/connect/public-token", content: null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
         await AssertProblemAsync(faulted, status, errorCode);
         Assert.Equal(before, afterFault);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.NotEqual(before!.PublicToken, (await app.StoredTokensOf("alice"))!.PublicToken);
+        Assert.NotEqual(before!.PublicToken, (await app.StoredTokensOf(TestData.Alice))!.PublicToken);
     }
 
     [Fact]
@@ -164,8 +165,8 @@ public sealed class LibraryThroughSandboxTests
     {
         const string wrongSecret = "0f0e0d0c0b0a09080706050403020100f0e0d0c0";
         await using var app = await LibraryApp.StartAsync(postConfigure: options => options.ClientSecret = wrongSecret);
-        var alice = await app.SignInAsync("alice");
-        var session = await app.CreateSessionAsync(app.ClientUserIdOf("alice"));
+        var alice = await app.SignInAsync(TestData.Alice);
+        var session = await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice));
 
         using var response = await LibraryApp.FinishAsync(alice, session);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -180,7 +181,7 @@ public sealed class LibraryThroughSandboxTests
         Assert.Equal(wrongSecret, app.Host.Services.GetRequiredService<IOptions<HumanConnectOptions>>().Value.ClientSecret);
         await AssertProblemAsync(response, HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
         Assert.DoesNotContain(wrongSecret, body, StringComparison.Ordinal);
-        Assert.Null(await app.StoredTokensOf("alice"));
+        Assert.Null(await app.StoredTokensOf(TestData.Alice));
         var logs = app.Host.AllLogText();
         Assert.Contains("invalid client credentials", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongSecret, logs, StringComparison.Ordinal);
@@ -193,14 +194,14 @@ public sealed class LibraryThroughSandboxTests
     public async Task A_second_connect_in_edit_mode_rotates_the_stored_publicToken_and_the_sandbox_refuses_the_old_one()
     {
         await using var app = await LibraryApp.StartAsync();
-        var alice = await app.SignInAsync("alice");
-        var clientUserId = app.ClientUserIdOf("alice");
+        var alice = await app.SignInAsync(TestData.Alice);
+        var clientUserId = app.ClientUserIdOf(TestData.Alice);
         using var first = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(clientUserId));
-        var afterFirst = (await app.StoredTokensOf("alice"))!;
+        var afterFirst = (await app.StoredTokensOf(TestData.Alice))!;
 
         var edit = await app.ConnectThroughPageAsync(clientUserId, afterFirst.PublicToken!);
         using var second = await LibraryApp.FinishAsync(alice, edit);
-        var afterSecond = (await app.StoredTokensOf("alice"))!;
+        var afterSecond = (await app.StoredTokensOf(TestData.Alice))!;
         var answer = JsonDocument.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         using var withTheOld = await app.Anonymous.PostAsJsonAsync($"{app.Prefix}/v1/ui/open",
             new { clientId = HumanApiSandboxDefaults.ClientId, clientUserId, publicToken = afterFirst.PublicToken }, TestContext.Current.CancellationToken);
@@ -237,9 +238,9 @@ public sealed class LibraryThroughSandboxTests
     public async Task A_custom_prefix_works_end_to_end()
     {
         await using var app = await LibraryApp.StartAsync(prefix: "/dev/hapi");
-        var alice = await app.SignInAsync("alice");
+        var alice = await app.SignInAsync(TestData.Alice);
 
-        using var response = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf("alice")));
+        using var response = await LibraryApp.FinishAsync(alice, await app.CreateSessionAsync(app.ClientUserIdOf(TestData.Alice)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+using HumanConnect.AspNetCore.TestInfrastructure;
 
 namespace HumanConnect.AspNetCore.Sandbox.Tests;
 
@@ -33,7 +34,7 @@ public sealed class PublicTokensEndpointTests
         await using var sandbox = await SandboxApp.StartAsync();
         var tokens = await sandbox.ConnectNewUserAsync("user-1");
 
-        using var response = await sandbox.PublicTokensAsync(tokens.GetProperty("humanId").GetString()!, "ee1551fb509598d0b656811633310889dc306aa3");
+        using var response = await sandbox.PublicTokensAsync(tokens.GetProperty("humanId").GetString()!, TestData.ClientSecret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("INVALID_CLIENT", (await SandboxApp.ReadJsonAsync(response)).GetProperty("code").GetString());
@@ -44,7 +45,7 @@ public sealed class PublicTokensEndpointTests
     {
         await using var sandbox = await SandboxApp.StartAsync();
 
-        using var response = await sandbox.PublicTokensAsync("52867cbede3155565f000a0d");
+        using var response = await sandbox.PublicTokensAsync(TestData.HumanId);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("UNKNOWN_HUMAN", (await SandboxApp.ReadJsonAsync(response)).GetProperty("code").GetString());

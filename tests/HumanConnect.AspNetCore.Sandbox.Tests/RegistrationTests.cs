@@ -13,7 +13,7 @@ public sealed class RegistrationTests
     public async Task Mapping_without_AddHumanApiSandbox_fails_at_startup_and_says_what_to_call()
     {
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            TestApp.StartAsync(_ => { }, app => app.MapHumanApiSandbox()));
+            KestrelApp.StartAsync(_ => { }, app => app.MapHumanApiSandbox()));
 
         Assert.Contains("AddHumanApiSandbox", failure.Message, StringComparison.Ordinal);
     }
@@ -21,7 +21,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Invalid_options_fail_at_startup_listing_every_problem()
     {
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => KestrelApp.StartAsync(
             builder => builder.Services.AddHumanApiSandbox(options =>
             {
                 options.ClientSecret = "";
@@ -37,7 +37,7 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Custom_demo_sources_are_what_the_page_lists()
     {
-        await using var app = await TestApp.StartAsync(
+        await using var app = await KestrelApp.StartAsync(
             builder => builder.Services.AddHumanApiSandbox(options =>
             {
                 options.DemoSources.Clear();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -21,8 +22,8 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
     {
         using var services = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
         Assert.IsAssignableFrom<RedisCache>(services.GetRequiredService<IDistributedCache>());
-        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "client-user");
-        var userId = "alice-" + Guid.NewGuid().ToString("N");
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
+        var userId = TestData.Alice + "-" + Guid.NewGuid().ToString("N");
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(userId, tokens, Cancellation);
 
@@ -41,11 +42,11 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
     public async Task The_memory_cache_holds_no_readable_token()
     {
         using var services = StoreHost.Build();
-        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "client-user");
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
 
-        await services.GetRequiredService<IHumanTokenStore>().SaveAsync("alice", tokens, Cancellation);
+        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, tokens, Cancellation);
 
-        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync("HumanConnect:tokens:alice", Cancellation);
+        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync($"HumanConnect:tokens:{TestData.Alice}", Cancellation);
         Assert.NotNull(raw);
         var text = Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
@@ -59,8 +60,8 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         // The harness must not share (or persist) keys: then another host's store cannot read this one's records.
         using var thisHost = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
         using var otherHost = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
-        var userId = "alice-" + Guid.NewGuid().ToString("N");
-        var tokens = new HumanTokens("52867cbede3155565f000a0d", "ACCESS-" + Guid.NewGuid().ToString("N") + "==", "2767d60ea95f4c3db8e8f3d0a1238302", "client-user");
+        var userId = TestData.Alice + "-" + Guid.NewGuid().ToString("N");
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
         await thisHost.GetRequiredService<IHumanTokenStore>().SaveAsync(userId, tokens, Cancellation);
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));

@@ -1,3 +1,4 @@
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,9 +7,6 @@ namespace HumanConnect.AspNetCore.Storage.Tests;
 /// <summary>Builds the services a host would have after AddHumanConnect, so tests resolve the default store as a host does.</summary>
 internal static class StoreHost
 {
-    public const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    public const string ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
-
     public static ServiceProvider Build(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
@@ -20,8 +18,8 @@ internal static class StoreHost
         configure?.Invoke(services);
         services.AddHumanConnect(options =>
         {
-            options.ClientId = ClientId;
-            options.ClientSecret = ClientSecret;
+            options.ClientId = TestData.ClientId;
+            options.ClientSecret = TestData.ClientSecret;
         });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -38,6 +38,7 @@ public sealed class AntiforgeryTokenPlacementTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class AntiforgeryTokenPlacementTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -60,6 +62,7 @@ public sealed class AntiforgeryTokenPlacementTests
         using var response = await app.PostAsync("/connect/finish", new FormUrlEncodedContent(TooManyFields()), antiforgery: Antiforgery.MissingHeader);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -73,6 +76,7 @@ public sealed class AntiforgeryTokenPlacementTests
 
         await renamed.AssertOkJsonAsync();
         await usual.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -85,6 +89,7 @@ public sealed class AntiforgeryTokenPlacementTests
 
         Assert.Equal(TestData.PublicToken, answer.GetProperty("publicToken").GetString());
         Assert.Equal(TestData.AccessToken, (await app.Store.GetAsync(TestData.Alice, Ct))!.AccessToken);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -97,6 +102,7 @@ public sealed class AntiforgeryTokenPlacementTests
         var answer = await (await app.PostFormWithTokenFieldAsync("/connect/public-token", [])).AssertOkJsonAsync();
 
         Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -107,6 +113,7 @@ public sealed class AntiforgeryTokenPlacementTests
         using var response = await app.PostAsync("/connect/finish", new FormUrlEncodedContent(TestData.SessionTokenObject()));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -120,6 +127,7 @@ public sealed class AntiforgeryTokenPlacementTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -132,5 +140,6 @@ public sealed class AntiforgeryTokenPlacementTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

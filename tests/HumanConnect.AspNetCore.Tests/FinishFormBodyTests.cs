@@ -19,6 +19,7 @@ public sealed class FinishFormBodyTests
         Assert.Equal(TestData.HumanId, answer.GetProperty("humanId").GetString());
         Assert.Equal(TestData.PublicToken, answer.GetProperty("publicToken").GetString());
         Assert.Equal(TestData.AccessToken, (await app.Store.GetAsync(TestData.Alice, TestContext.Current.CancellationToken))!.AccessToken);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -38,6 +39,7 @@ public sealed class FinishFormBodyTests
         Assert.Equal(["clientId", "clientSecret", "humanId", "sessionToken"], json.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TestData.ClientSecret, json.GetProperty("clientSecret").GetString());
         Assert.Equal(TestData.SessionToken, json.GetProperty("sessionToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed class FinishFormBodyTests
 
         Assert.Equal(["sessionToken"], await response.AssertValidationProblemAsync());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -65,6 +68,7 @@ public sealed class FinishFormBodyTests
         // Ambiguous: refused as a whole rather than resolved to either value, and never sent upstream.
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -77,6 +81,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.FinishFormAsync(fields);
 
         Assert.Equal(["humanId"], await response.AssertValidationProblemAsync());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -87,6 +92,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.PostAsync("/connect/finish", new StringContent("", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -99,6 +105,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.FinishFormAsync(fields);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -115,6 +122,7 @@ public sealed class FinishFormBodyTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -127,6 +135,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.FinishFormAsync(fields);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -143,6 +152,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.PostAsync("/connect/finish", content);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -153,6 +163,7 @@ public sealed class FinishFormBodyTests
         using var response = await app.PostAsync("/connect/finish", new FormUrlEncodedContent(TestData.SessionTokenObject()), antiforgery: Antiforgery.MissingHeader);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     /// <summary>A body whose length the client cannot know, so it is sent chunked without Content-Length.</summary>

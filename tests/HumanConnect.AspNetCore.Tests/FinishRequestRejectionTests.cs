@@ -17,6 +17,7 @@ public sealed class FinishRequestRejectionTests
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HumanConnectErrorCodes.NotAuthenticated);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -28,6 +29,7 @@ public sealed class FinishRequestRejectionTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -38,6 +40,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject(), antiforgery: Antiforgery.None);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -48,6 +51,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject(), antiforgery: Antiforgery.WrongToken);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -58,6 +62,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject(), antiforgery: Antiforgery.OtherUsersToken);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -68,6 +73,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", new StringContent("""{"humanId":"x"}""", Encoding.UTF8, "text/plain"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, HumanConnectErrorCodes.UnsupportedMediaType);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -83,6 +89,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", multipart);
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, HumanConnectErrorCodes.UnsupportedMediaType);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -93,6 +100,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", content: null);
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, HumanConnectErrorCodes.UnsupportedMediaType);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -105,6 +113,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.FinishAsync(body);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -119,6 +128,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", content);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -133,6 +143,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", new StringContent(json, Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -145,6 +156,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.PostAsync("/connect/finish", new StringContent(json, Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.MalformedBody);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -156,6 +168,7 @@ public sealed class FinishRequestRejectionTests
 
         Assert.Equal(["clientId", "humanId", "sessionToken"], await response.AssertValidationProblemAsync());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -171,6 +184,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.FinishAsync(body);
 
         Assert.Equal([field], await response.AssertValidationProblemAsync());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -187,6 +201,7 @@ public sealed class FinishRequestRejectionTests
 
         Assert.Equal([field], await response.AssertValidationProblemAsync());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -203,6 +218,7 @@ public sealed class FinishRequestRejectionTests
 
         Assert.Equal([field], await response.AssertValidationProblemAsync());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -216,6 +232,7 @@ public sealed class FinishRequestRejectionTests
 
         Assert.Equal(["clientId"], await response.AssertValidationProblemAsync());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -229,6 +246,7 @@ public sealed class FinishRequestRejectionTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, TestContext.Current.CancellationToken));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -239,6 +257,7 @@ public sealed class FinishRequestRejectionTests
         using var response = await app.Client.GetAsync(new Uri("/connect/finish", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     /// <summary>A body whose length the client cannot know, so it is sent chunked without Content-Length.</summary>

@@ -18,6 +18,7 @@ public sealed class FinishSuccessTests
         Assert.Equal(["humanId", "publicToken"], answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TestData.HumanId, answer.GetProperty("humanId").GetString());
         Assert.Equal(TestData.PublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class FinishSuccessTests
 
         Assert.DoesNotContain(TestData.AccessToken, body, StringComparison.Ordinal);
         Assert.DoesNotContain("accessToken", body, StringComparison.OrdinalIgnoreCase);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -44,6 +46,7 @@ public sealed class FinishSuccessTests
         var stored = await app.Store.GetAsync(TestData.Alice, Ct);
         Assert.Equal(new HumanTokens(TestData.HumanId, TestData.AccessToken, TestData.PublicToken, TestData.ClientUserIdOf(TestData.Alice)), stored);
         Assert.Null(await app.Store.GetAsync(TestData.Bob, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -58,6 +61,7 @@ public sealed class FinishSuccessTests
         var stored = await app.Store.GetAsync(TestData.Alice, Ct);
         Assert.Equal(TestData.PublicToken, stored!.PublicToken);
         Assert.Equal(TestData.AccessToken, stored.AccessToken);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -72,6 +76,7 @@ public sealed class FinishSuccessTests
         Assert.Equal(HttpMethod.Post, sent.Method);
         Assert.Equal(TestData.TokensEndpoint, sent.Url);
         Assert.Equal("application/json", sent.ContentType?.MediaType);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -88,6 +93,7 @@ public sealed class FinishSuccessTests
         Assert.Equal(TestData.HumanId, sent.GetProperty("humanId").GetString());
         Assert.Equal(TestData.ClientId, sent.GetProperty("clientId").GetString());
         Assert.Equal(TestData.SessionToken, sent.GetProperty("sessionToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -104,6 +110,7 @@ public sealed class FinishSuccessTests
         var sent = JsonDocument.Parse(app.Upstream.SingleRequest().Body!).RootElement;
         Assert.False(sent.TryGetProperty("userId", out _));
         Assert.Equal(TestData.ClientSecret, sent.GetProperty("clientSecret").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -115,5 +122,6 @@ public sealed class FinishSuccessTests
         body["sessionToken"] = new string('a', 256);
 
         (await app.FinishAsync(body)).EnsureSuccessStatusCode();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

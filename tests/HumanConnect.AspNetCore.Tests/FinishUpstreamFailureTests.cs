@@ -24,6 +24,7 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class FinishUpstreamFailureTests
 
         Assert.DoesNotContain(UpstreamMarker, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.DoesNotContain(app.Logs.GetSnapshot(), record => SecretScan.Describe(record).Contains(UpstreamMarker, StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -50,6 +52,7 @@ public sealed class FinishUpstreamFailureTests
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
         Assert.DoesNotContain(UpstreamMarker, problem.ToString(), StringComparison.Ordinal);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -61,6 +64,7 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -77,6 +81,7 @@ public sealed class FinishUpstreamFailureTests
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamHandlerFailed" && r.Message.Contains(exceptionType, StringComparison.Ordinal));
         Assert.Empty(app.FindSecretLeaks());
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -90,6 +95,7 @@ public sealed class FinishUpstreamFailureTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -100,16 +106,16 @@ public sealed class FinishUpstreamFailureTests
     public async Task Finish_when_upstream_redirects_is_502_and_the_secret_is_not_posted_elsewhere(HttpStatusCode redirect)
     {
         // Real servers and the library's own primary handler: a stub primary handler never follows redirects anyway.
-        await using var elsewhere = await LoopbackServer.StartAsync(context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct));
-        await using var upstream = await LoopbackServer.StartAsync(context =>
+        await using var elsewhere = await FakeHumanApi.StartAsync();
+        elsewhere.TokensAnswer = context => context.Response.WriteAsJsonAsync(TestData.TokensAnswer(), Ct);
+        await using var upstream = await FakeHumanApi.StartAsync();
+        upstream.TokensAnswer = context =>
         {
             context.Response.StatusCode = (int)redirect;
-            context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "/collect").ToString();
+            context.Response.Headers.Location = elsewhere.TokensEndpoint.ToString();
             return Task.CompletedTask;
-        });
-        await using var app = await TestApp.StartAsync(
-            options: o => o.TokensEndpoint = new Uri(upstream.BaseAddress, "/v1/connect/tokens"),
-            stubPrimaryHandler: false);
+        };
+        await using var app = await TestApp.StartAsync(options: o => o.TokensEndpoint = upstream.TokensEndpoint, stubPrimaryHandler: false);
 
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
@@ -118,6 +124,7 @@ public sealed class FinishUpstreamFailureTests
         Assert.Empty(elsewhere.Requests);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamRedirected");
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -133,6 +140,7 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -152,6 +160,7 @@ public sealed class FinishUpstreamFailureTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -165,6 +174,7 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -176,6 +186,7 @@ public sealed class FinishUpstreamFailureTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -185,6 +196,7 @@ public sealed class FinishUpstreamFailureTests
         app.Upstream.ExpectTokens(UpstreamAnswers.Unsized(System.Text.Json.JsonSerializer.Serialize(TestData.TokensAnswer())));
 
         (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -197,6 +209,7 @@ public sealed class FinishUpstreamFailureTests
 
         await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -210,6 +223,7 @@ public sealed class FinishUpstreamFailureTests
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -227,6 +241,7 @@ public sealed class FinishUpstreamFailureTests
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
         Assert.Equal(TestData.StoredTokens(), Assert.Single(backend.Records).Value);
         Assert.Equal(["save alice"], backend.Calls);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -241,6 +256,7 @@ public sealed class FinishUpstreamFailureTests
         (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
 
         Assert.Equal(TestData.AccessToken, backend.Records[TestData.Alice].AccessToken);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ public sealed class FinishUserBindingTests
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientUserMismatch);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
         Assert.Null(await app.Store.GetAsync(TestData.Bob, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class FinishUserBindingTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class FinishUserBindingTests
         using var response = await app.FinishAsync(body, user: TestData.Alice);
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientUserMismatch);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -65,6 +68,7 @@ public sealed class FinishUserBindingTests
 
         Assert.Equal(TestData.ClientUserIdOf(TestData.Bob), (await app.Store.GetAsync(TestData.Bob, Ct))!.ClientUserId);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -79,6 +83,7 @@ public sealed class FinishUserBindingTests
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientIdMismatch);
         Assert.Null(await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -92,6 +97,7 @@ public sealed class FinishUserBindingTests
         (await app.FinishAsync(TestData.SessionTokenObject())).EnsureSuccessStatusCode();
 
         Assert.Equal("legacy-alice", (await app.Store.GetAsync(TestData.Alice, Ct))!.ClientUserId);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -103,6 +109,7 @@ public sealed class FinishUserBindingTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, HumanConnectErrorCodes.ClientUserMismatch);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     /// <summary>A host keeping the clientUserIds of an existing integration.</summary>

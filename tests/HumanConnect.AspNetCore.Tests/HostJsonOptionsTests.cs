@@ -30,6 +30,7 @@ public sealed class HostJsonOptionsTests
 
         Assert.Equal(["humanId", "publicToken"], answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TestData.PublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -44,6 +45,7 @@ public sealed class HostJsonOptionsTests
 
         Assert.Equal(["humanId", "publicToken"], answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -55,5 +57,6 @@ public sealed class HostJsonOptionsTests
         using var response = await app.PublicTokenAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, HumanConnectErrorCodes.NotConnected);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

@@ -21,6 +21,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/health/connect/finish", JsonBody());
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -31,6 +32,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/health/connect/public-token", content: null);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, HumanConnectErrorCodes.NotConnected);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -52,6 +55,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -64,6 +68,7 @@ public sealed class MapHumanConnectTests
         var answer = await (await app.PostAsync("/connect/public-token", content: null)).AssertOkJsonAsync();
 
         Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -78,6 +83,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(TestData.NewPublicToken, refreshed.GetProperty("publicToken").GetString());
         Assert.All(app.Upstream.Requests, r => Assert.DoesNotContain("/base", r.Url.AbsolutePath, StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -88,6 +94,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -103,6 +110,7 @@ public sealed class MapHumanConnectTests
 
         await (await app.PostAsync("/connect/finish", JsonBody())).AssertOkJsonAsync();
         await (await app.PostAsync("/v2/connect/finish", JsonBody())).AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -114,6 +122,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -125,6 +134,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PostAsync("/connect/finish", JsonBody(), user: TestData.Bob);
 
         await response.AssertOkJsonAsync();
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -135,6 +145,7 @@ public sealed class MapHumanConnectTests
         using var response = await app.PublicTokenAsync(user: TestData.Alice);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -157,6 +168,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal(["/health/connect/finish", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, names.Values.Distinct(StringComparer.Ordinal).Count());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -169,6 +181,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal("/base/health/connect/finish", links.GetPathByName(names["/health/connect/finish"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     private static Dictionary<string, string> NamesByRoute(TestApp app) =>

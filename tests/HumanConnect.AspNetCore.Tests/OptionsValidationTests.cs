@@ -275,6 +275,7 @@ public sealed class OptionsValidationTests
         await (await app.FinishAsync(TestData.SessionTokenObject())).AssertOkJsonAsync();
 
         Assert.Contains(TestData.ClientSecret, app.Upstream.SingleRequest().Body, StringComparison.Ordinal);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]

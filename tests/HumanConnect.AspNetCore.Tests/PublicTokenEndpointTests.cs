@@ -33,6 +33,7 @@ public sealed class PublicTokenEndpointTests
         Assert.Equal(["humanId", "publicToken"], answer.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TestData.HumanId, answer.GetProperty("humanId").GetString());
         Assert.Equal(TestData.NewPublicToken, answer.GetProperty("publicToken").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public sealed class PublicTokenEndpointTests
         (await app.PublicTokenAsync()).EnsureSuccessStatusCode();
 
         Assert.Equal(TestData.StoredTokens(publicToken: TestData.NewPublicToken), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -56,6 +58,7 @@ public sealed class PublicTokenEndpointTests
         (await app.PublicTokenAsync()).EnsureSuccessStatusCode();
 
         Assert.Equal(TestData.NewPublicToken, (await app.Store.GetAsync(TestData.Alice, Ct))!.PublicToken);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -73,6 +76,7 @@ public sealed class PublicTokenEndpointTests
         Assert.Equal(TestData.HumanId, json.GetProperty("humanId").GetString());
         Assert.Equal(TestData.ClientId, json.GetProperty("clientId").GetString());
         Assert.Equal(TestData.ClientSecret, json.GetProperty("clientSecret").GetString());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -84,6 +88,7 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, HumanConnectErrorCodes.NotConnected);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -94,6 +99,7 @@ public sealed class PublicTokenEndpointTests
         using var response = await app.PublicTokenAsync(user: null);
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HumanConnectErrorCodes.NotAuthenticated);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -108,6 +114,7 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, HumanConnectErrorCodes.AntiforgeryFailed);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -119,6 +126,7 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, HumanConnectErrorCodes.BodyTooLarge);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -132,6 +140,7 @@ public sealed class PublicTokenEndpointTests
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamRejected);
         Assert.DoesNotContain("UPSTREAM-MARKER-public", problem.ToString(), StringComparison.Ordinal);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -143,6 +152,7 @@ public sealed class PublicTokenEndpointTests
         using var response = await app.PublicTokenAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -155,6 +165,7 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
         Assert.Equal(TestData.StoredTokens(), await app.Store.GetAsync(TestData.Alice, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -166,6 +177,7 @@ public sealed class PublicTokenEndpointTests
         using var response = await app.PublicTokenAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamInvalidResponse);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -178,6 +190,7 @@ public sealed class PublicTokenEndpointTests
         using var response = await app.PublicTokenAsync();
 
         await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, HumanConnectErrorCodes.UpstreamTimeout);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -192,6 +205,7 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -208,5 +222,6 @@ public sealed class PublicTokenEndpointTests
 
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
         Assert.Equal(TestData.StoredTokens(), backend.Records[TestData.Alice]);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

@@ -23,6 +23,7 @@ public sealed class ResilienceAdviceTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
         Assert.Single(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -41,5 +42,6 @@ public sealed class ResilienceAdviceTests
 
         await response.AssertProblemAsync(HttpStatusCode.BadGateway, HumanConnectErrorCodes.UpstreamUnavailable);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "UpstreamHandlerFailed" && r.Message.Contains("TimeoutRejectedException", StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

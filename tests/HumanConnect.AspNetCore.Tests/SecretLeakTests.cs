@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging.Testing;
 namespace HumanConnect.AspNetCore.Tests;
 
 /// <summary>
-/// The client secret and every accessToken stay out of responses and logs (captured at Trace). Every test host
-/// scans for them on dispose; these tests drive the paths most likely to leak and assert it explicitly.
+/// The client secret and every accessToken stay out of responses and logs (captured at Trace). Every test scans for
+/// them in its last step (<see cref="TestApp.AssertCleanUpstreamAndNoLeaks"/>); these tests drive the paths most
+/// likely to leak and assert it explicitly.
 /// </summary>
 public sealed class SecretLeakTests
 {
@@ -38,6 +39,7 @@ public sealed class SecretLeakTests
         var records = app.Logs.GetSnapshot();
         Assert.Contains(records, r => r.Level == LogLevel.Debug && r.Category!.StartsWith("HumanConnect.", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Id.Name == "TokensStored");
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -51,6 +53,7 @@ public sealed class SecretLeakTests
         (await app.PublicTokenAsync()).EnsureSuccessStatusCode();
 
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Theory]
@@ -65,6 +68,7 @@ public sealed class SecretLeakTests
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -82,6 +86,7 @@ public sealed class SecretLeakTests
         var records = app.Logs.GetSnapshot();
         Assert.Contains(records, r => r.Id.Name == "UpstreamUnreachable" && r.Message.Contains("ProxyTunnelError", StringComparison.Ordinal));
         Assert.DoesNotContain(records, r => SecretScan.Describe(r).Contains(marker, StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -94,6 +99,7 @@ public sealed class SecretLeakTests
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -108,6 +114,7 @@ public sealed class SecretLeakTests
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -120,6 +127,7 @@ public sealed class SecretLeakTests
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -136,6 +144,7 @@ public sealed class SecretLeakTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Message.Contains(nameof(TimeoutException), StringComparison.Ordinal));
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -153,6 +162,7 @@ public sealed class SecretLeakTests
         var failure = Assert.Single(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed");
         Assert.Null(failure.Exception);
         Assert.Empty(app.FindSecretLeaks());
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -169,6 +179,7 @@ public sealed class SecretLeakTests
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, HumanConnectErrorCodes.StoreUnavailable);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed" && r.Message.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.GetSnapshot(), r => SecretScan.Describe(r).Contains(marker, StringComparison.Ordinal));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -182,5 +193,6 @@ public sealed class SecretLeakTests
         var sent = app.Upstream.SingleRequest();
         Assert.DoesNotContain(TestData.ClientSecret, sent.Url.ToString(), StringComparison.Ordinal);
         Assert.Contains(TestData.ClientSecret, sent.Body, StringComparison.Ordinal);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

@@ -45,6 +45,7 @@ public sealed class TokenStoreRegistrationTests
 
         // Scoped by default: one store per request.
         Assert.Equal(2, Volatile.Read(ref created));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -61,5 +62,6 @@ public sealed class TokenStoreRegistrationTests
 
         Assert.Equal(["save alice", "save alice"], backend.Calls);
         Assert.Equal(1, Volatile.Read(ref created));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

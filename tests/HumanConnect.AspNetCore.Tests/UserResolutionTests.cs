@@ -20,6 +20,7 @@ public sealed class UserResolutionTests
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HumanConnectErrorCodes.NotAuthenticated);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class UserResolutionTests
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HumanConnectErrorCodes.NotAuthenticated);
         Assert.Empty(app.Upstream.Requests);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class UserResolutionTests
         var stored = await app.Store.GetAsync(TestData.Alice, Ct);
         Assert.Equal(TestData.AccessToken, stored!.AccessToken);
         Assert.Equal(TestData.ClientUserIdOf(TestData.Alice), stored.ClientUserId);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -57,6 +60,7 @@ public sealed class UserResolutionTests
         using var response = await app.FinishAsync(TestData.SessionTokenObject());
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, HumanConnectErrorCodes.NotAuthenticated);
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 
     [Fact]
@@ -75,5 +79,6 @@ public sealed class UserResolutionTests
         await (await app.FinishAsync(TestData.SessionTokenObject(), user: TestData.Bob)).AssertOkJsonAsync();
 
         Assert.NotNull(await app.Store.GetAsync(TestData.Bob, Ct));
+        app.AssertCleanUpstreamAndNoLeaks();
     }
 }

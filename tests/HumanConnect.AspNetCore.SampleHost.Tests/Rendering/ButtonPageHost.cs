@@ -2,33 +2,31 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
 
 /// <summary>
-/// The sample host in process, with its own data directory, its upstream pointed at a <see cref="PublicTokensStub"/>,
+/// The sample host in process, with its own data directory, its upstream pointed at a <see cref="FakeHumanApi"/>,
 /// and whatever extra settings a test gives (hostile option values, a Connect base URL).
 /// </summary>
 internal sealed class ButtonPageHost : WebApplicationFactory<Program>
 {
-    public const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    public const string ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
-
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hc-button-").FullName;
     private readonly Dictionary<string, string?> _settings;
 
-    public ButtonPageHost(PublicTokensStub upstream, IDictionary<string, string?>? settings = null)
+    public ButtonPageHost(FakeHumanApi upstream, IDictionary<string, string?>? settings = null)
     {
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Sample:DataDirectory"] = _dataDirectory,
             ["Sample:UseSandbox"] = "false",
-            ["HumanConnect:ClientId"] = ClientId,
-            ["HumanConnect:ClientSecret"] = ClientSecret,
-            ["HumanConnect:TokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/tokens").ToString(),
-            ["HumanConnect:PublicTokensEndpoint"] = new Uri(upstream.BaseAddress, "/v1/connect/publictokens").ToString(),
+            ["HumanConnect:ClientId"] = TestData.ClientId,
+            ["HumanConnect:ClientSecret"] = TestData.ClientSecret,
+            ["HumanConnect:TokensEndpoint"] = upstream.TokensEndpoint.ToString(),
+            ["HumanConnect:PublicTokensEndpoint"] = upstream.PublicTokensEndpoint.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
@@ -12,11 +13,11 @@ public sealed class ButtonPageTests : IAsyncLifetime
     private const string Hostile = "\"'<>&</script><script>alert(1)</script>";
     private const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
 
-    private PublicTokensStub _upstream = null!;
+    private FakeHumanApi _upstream = null!;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _upstream = await PublicTokensStub.StartAsync();
+    public async ValueTask InitializeAsync() => _upstream = await FakeHumanApi.StartAsync();
 
     public async ValueTask DisposeAsync() => await _upstream.DisposeAsync();
 
@@ -39,7 +40,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
 
         var (response, page) = await ButtonPageHost.GetAsync(browser, "/");
 
@@ -48,7 +49,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.Equal("create", button.GetAttribute("data-human-connect-state"));
         Assert.Equal("Connect Health Data", button.QuerySelector("img")!.GetAttribute("alt"));
         var config = Config(button);
-        Assert.Equal(ButtonPageHost.ClientId, config.GetProperty("clientId").GetString());
+        Assert.Equal(TestData.ClientId, config.GetProperty("clientId").GetString());
         Assert.False(config.TryGetProperty("publicToken", out _));
         Assert.Equal("/connect/finish", config.GetProperty("finishUrl").GetString());
         Assert.False(config.TryGetProperty("publicTokenUrl", out _));
@@ -93,20 +94,20 @@ public sealed class ButtonPageTests : IAsyncLifetime
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
-        await SeedAsync(host, "alice", publicToken: "2767d6aea95f4c3db8e8f3d0a1238302");
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
+        await SeedAsync(host, TestData.Alice, publicToken: TestData.PublicToken);
 
         var (response, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         var buttons = Buttons(page);
         Assert.Equal(2, buttons.Count);
-        Assert.All(buttons, b => Assert.Equal("2767d6aea95f4c3db8e8f3d0a1238302", Config(b).GetProperty("publicToken").GetString()));
+        Assert.All(buttons, b => Assert.Equal(TestData.PublicToken, Config(b).GetProperty("publicToken").GetString()));
         Assert.Equal("Add or remove sources", page.QuerySelector("#manage-sources")!.TextContent);
         Assert.Single(ModuleScripts(page));
         Assert.Single(page.QuerySelectorAll("script"), s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
         var nonce = Assert.Single(response.Headers.GetValues("Content-Security-Policy")).Split("'nonce-")[1].Split('\'')[0];
         Assert.All(page.QuerySelectorAll("script"), s => Assert.Equal(nonce, s.GetAttribute("nonce")));
-        Assert.Equal(0, _upstream.Calls);
+        Assert.Empty(_upstream.PublicTokensRequests);
     }
 
     [Fact]
@@ -114,8 +115,8 @@ public sealed class ButtonPageTests : IAsyncLifetime
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
-        await SeedAsync(host, "alice", publicToken: null);
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
+        await SeedAsync(host, TestData.Alice, publicToken: null);
 
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
@@ -124,8 +125,8 @@ public sealed class ButtonPageTests : IAsyncLifetime
             Assert.Equal("edit", b.GetAttribute("data-human-connect-state"));
             Assert.Equal(_upstream.IssuedPublicToken, Config(b).GetProperty("publicToken").GetString());
         });
-        Assert.Equal(1, _upstream.Calls);
-        var stored = await host.Services.GetRequiredService<IHumanTokenStore>().GetAsync("alice", Cancellation);
+        Assert.Single(_upstream.PublicTokensRequests);
+        var stored = await host.Services.GetRequiredService<IHumanTokenStore>().GetAsync(TestData.Alice, Cancellation);
         Assert.Equal(_upstream.IssuedPublicToken, stored!.PublicToken);
         Assert.Equal(_upstream.IssuedPublicToken, page.QuerySelector("#public-token")!.TextContent);
     }
@@ -135,9 +136,9 @@ public sealed class ButtonPageTests : IAsyncLifetime
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
-        await SeedAsync(host, "alice", publicToken: null);
-        _upstream.Status = 500;
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
+        await SeedAsync(host, TestData.Alice, publicToken: null);
+        _upstream.PublicTokensStatus = 500;
 
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
@@ -150,7 +151,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
             Assert.Equal("Health data connection is unavailable right now", b.TextContent);
             Assert.False(b.HasAttribute("data-human-connect"));
         });
-        Assert.Equal(1, _upstream.Calls);
+        Assert.Single(_upstream.PublicTokensRequests);
     }
 
     [Fact]
@@ -193,13 +194,13 @@ public sealed class ButtonPageTests : IAsyncLifetime
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
-        var accessToken = await SeedAsync(host, "alice", publicToken: null);
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
+        var accessToken = await SeedAsync(host, TestData.Alice, publicToken: null);
 
         foreach (var path in new[] { "/", "/signin" })
         {
             var html = await browser.GetStringAsync(new Uri(path, UriKind.Relative), Cancellation);
-            Assert.DoesNotContain(ButtonPageHost.ClientSecret, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestData.ClientSecret, html, StringComparison.Ordinal);
             Assert.DoesNotContain(accessToken, html, StringComparison.Ordinal);
         }
     }
@@ -213,7 +214,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
             ["HumanConnect:ConnectScriptUrl"] = "/sandbox/connect.js",
         });
         using var browser = host.NewBrowser();
-        await ButtonPageHost.SignInAsync(browser, "alice");
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
 
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
@@ -235,7 +236,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         var accessToken = "ACCESS-" + Guid.NewGuid().ToString("N") + "==";
         var clientUserId = host.Services.GetRequiredService<IHumanConnectUserResolver>().GetClientUserId(localUserId);
         await host.Services.GetRequiredService<IHumanTokenStore>()
-            .SaveAsync(localUserId, new HumanTokens("52867cbede3155565f000a0d", accessToken, publicToken, clientUserId), Cancellation);
+            .SaveAsync(localUserId, new HumanTokens(TestData.HumanId, accessToken, publicToken, clientUserId), Cancellation);
         return accessToken;
     }
 }

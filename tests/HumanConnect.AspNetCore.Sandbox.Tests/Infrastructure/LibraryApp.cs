@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,14 +15,14 @@ namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 /// </summary>
 internal sealed class LibraryApp : IAsyncDisposable
 {
-    private LibraryApp(TestApp host, string prefix)
+    private LibraryApp(KestrelApp host, string prefix)
     {
         Host = host;
         Prefix = prefix;
         Anonymous = host.CreateClient();
     }
 
-    public TestApp Host { get; }
+    public KestrelApp Host { get; }
 
     public string Prefix { get; }
 
@@ -34,16 +34,15 @@ internal sealed class LibraryApp : IAsyncDisposable
     public static async Task<LibraryApp> StartAsync(
         string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null)
     {
-        var host = await TestApp.StartAsync(
+        var host = await KestrelApp.StartAsync(
             builder =>
             {
-                builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
+                TestAuthenticationHandler.Register(builder.Services);
                 builder.Services.AddAuthorization();
                 builder.Services.AddHumanConnect(options =>
                     {
                         // UseHumanApiSandbox must win over whatever configuration says.
-                        options.ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
+                        options.ClientId = TestData.ClientId;
                         options.ClientSecret = "configured-secret-that-must-be-replaced";
                         configure?.Invoke(options);
                     })
@@ -78,25 +77,15 @@ internal sealed class LibraryApp : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string localUserId)
     {
         var client = Host.CreateClient(cookies: true);
-        client.DefaultRequestHeaders.Add(HeaderAuthenticationHandler.Header, localUserId);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, localUserId);
         var antiforgery = await client.GetFromJsonAsync<Dictionary<string, string>>("/test/antiforgery", TestContext.Current.CancellationToken);
         client.DefaultRequestHeaders.Add(antiforgery!["headerName"], antiforgery["requestToken"]);
         return client;
     }
 
     /// <summary>The sessionTokenObject the Connect page would hand <c>finish</c> for <paramref name="clientUserId"/>.</summary>
-    public async Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null)
-    {
-        using var response = await Anonymous.PostAsJsonAsync($"{Prefix}/v1/connect/sessions", new
-        {
-            clientId = HumanApiSandboxDefaults.ClientId,
-            clientSecret = HumanApiSandboxDefaults.ClientSecret,
-            clientUserId,
-            publicToken,
-        }, TestContext.Current.CancellationToken);
-        Assert.Equal(200, (int)response.StatusCode);
-        return await SandboxApp.ReadJsonAsync(response);
-    }
+    public Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null) =>
+        SandboxApp.CreateSessionAsync(Anonymous, Prefix, clientUserId, publicToken);
 
     /// <summary>
     /// What the hosted page does for a returning user: opens Connect in edit mode with <paramref name="publicToken"/>,

@@ -13,14 +13,14 @@ internal sealed class SandboxApp : IAsyncDisposable
     public const string ClientId = HumanApiSandboxDefaults.ClientId;
     public const string ClientSecret = HumanApiSandboxDefaults.ClientSecret;
 
-    private SandboxApp(TestApp app, FakeTimeProvider time)
+    private SandboxApp(KestrelApp app, FakeTimeProvider time)
     {
         Host = app;
         Time = time;
         Http = app.CreateClient();
     }
 
-    public TestApp Host { get; }
+    public KestrelApp Host { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -32,7 +32,7 @@ internal sealed class SandboxApp : IAsyncDisposable
         Action<WebApplication>? beforeMap = null, string prefix = "/sandbox", Action<IServiceCollection>? configureServices = null, string? contentRoot = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var app = await TestApp.StartAsync(
+        var app = await KestrelApp.StartAsync(
             builder =>
             {
                 builder.Services.AddHumanApiSandbox().AddSingleton<TimeProvider>(time);
@@ -51,10 +51,15 @@ internal sealed class SandboxApp : IAsyncDisposable
         Http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
 
     /// <summary>The test shortcut: a sessionTokenObject as if the user had connected through the page.</summary>
-    public async Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null, string[]? sources = null)
+    public Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null, string[]? sources = null) =>
+        CreateSessionAsync(Http, "/sandbox", clientUserId, publicToken, sources);
+
+    /// <summary>The test shortcut on a sandbox mapped at <paramref name="prefix"/>, with the sandbox's own client.</summary>
+    public static async Task<JsonElement> CreateSessionAsync(
+        HttpClient http, string prefix, string clientUserId, string? publicToken = null, string[]? sources = null)
     {
-        using var response = await PostAsync("/sandbox/v1/connect/sessions",
-            new { clientId = ClientId, clientSecret = ClientSecret, clientUserId, publicToken, sources });
+        using var response = await http.PostAsJsonAsync($"{prefix}/v1/connect/sessions",
+            new { clientId = ClientId, clientSecret = ClientSecret, clientUserId, publicToken, sources }, TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)response.StatusCode);
         return await ReadJsonAsync(response);
     }

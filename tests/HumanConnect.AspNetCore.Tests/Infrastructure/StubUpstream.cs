@@ -4,8 +4,9 @@ using System.Net.Http.Headers;
 namespace HumanConnect.AspNetCore.Tests.Infrastructure;
 
 /// <summary>
-/// Stands in for Human API. Every call must have been queued with <see cref="Expect"/>; any other call is
-/// recorded and thrown, so a test can never pass while the library calls upstream behind its back.
+/// Stands in for Human API in process, as the upstream client's primary handler: the fake for the endpoint tests.
+/// Every call must have been queued with <see cref="Expect"/>; any other call is recorded and thrown, so a test can
+/// never pass while the library calls upstream behind its back. Tests that need real HTTP use <see cref="FakeHumanApi"/>.
 /// </summary>
 internal sealed class StubUpstream : HttpMessageHandler
 {

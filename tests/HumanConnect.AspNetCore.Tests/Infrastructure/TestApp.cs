@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
@@ -14,30 +13,15 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace HumanConnect.AspNetCore.Tests.Infrastructure;
 
-/// <summary>How a test request deals with antiforgery.</summary>
-public enum Antiforgery
-{
-    /// <summary>Cookie and header from <c>GET /antiforgery</c>, fetched as the same user: what the browser module sends.</summary>
-    Valid,
-
-    /// <summary>Neither cookie nor header.</summary>
-    None,
-
-    /// <summary>The cookie, but no header.</summary>
-    MissingHeader,
-
-    /// <summary>The cookie, and a header that is not a token.</summary>
-    WrongToken,
-
-    /// <summary>Cookie and header that were issued to another signed-in user.</summary>
-    OtherUsersToken,
-}
-
 /// <summary>
 /// A host app as a user of the library writes it: slim builder, test server, a header-driven test sign-in,
 /// <c>AddHumanConnect</c> with its upstream pointed at a <see cref="StubUpstream"/>, <c>MapHumanConnect</c>, and
-/// <c>GET /antiforgery</c> standing in for the page that renders the token. On dispose it fails the test if the
-/// stub saw an unexpected call, a queued call never came, or a response or log record carried a secret.
+/// <c>GET /antiforgery</c> standing in for the page that renders the token.
+/// <para>
+/// Every test that starts one ends with <see cref="AssertCleanUpstreamAndNoLeaks"/>. The check is a step of the test,
+/// not of <see cref="DisposeAsync"/>: thrown from an <c>await using</c> disposal, it would replace the message of a
+/// test that had already failed. <see cref="EndOfTestChecksAttribute"/> fails a passing test that skipped it.
+/// </para>
 /// </summary>
 internal sealed class TestApp : IAsyncDisposable
 {
@@ -56,6 +40,7 @@ internal sealed class TestApp : IAsyncDisposable
         {
             BaseAddress = app.GetTestServer().BaseAddress,
         };
+        EndOfTestChecksAttribute.Track(this);
     }
 
     public StubUpstream Upstream { get; }
@@ -73,6 +58,9 @@ internal sealed class TestApp : IAsyncDisposable
     /// </summary>
     public string? UserClaimType { get; set; }
 
+    /// <summary>Whether <see cref="AssertCleanUpstreamAndNoLeaks"/> has run (passed or not).</summary>
+    public bool EndOfTestCheckRan { get; private set; }
+
     /// <summary>Values that must appear in no response and no log record: the secret and every access token.</summary>
     public HashSet<string> SecretValues { get; } = [TestData.ClientSecret, TestData.AccessToken, TestData.OldAccessToken];
 
@@ -86,7 +74,7 @@ internal sealed class TestApp : IAsyncDisposable
     /// When set, the options come only from these configuration keys, through <c>AddHumanConnect(IConfiguration)</c>.
     /// </param>
     /// <param name="stubPrimaryHandler">
-    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="LoopbackServer"/>;
+    /// <see langword="false"/> keeps the library's own primary handler, for tests against a real <see cref="FakeHumanApi"/>;
     /// <see cref="Upstream"/> then sees nothing.
     /// </param>
     public static async Task<TestApp> StartAsync(
@@ -154,8 +142,7 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Logging.AddFakeLogging();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        builder.Services.AddAuthentication(TestAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+        TestAuthenticationHandler.Register(builder.Services);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OnlyBobPolicy, policy => policy.RequireUserName(TestData.Bob));
         return builder;
@@ -238,8 +225,13 @@ internal sealed class TestApp : IAsyncDisposable
         ];
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The end-of-test check, the last line of every test that starts the app: fails if the stub saw a call nobody
+    /// queued, a queued call never came, or a response or log record so far carried one of <see cref="SecretValues"/>.
+    /// </summary>
+    public void AssertCleanUpstreamAndNoLeaks()
     {
+        EndOfTestCheckRan = true;
         var problems = new List<string>();
         problems.AddRange(Upstream.UnexpectedCalls.Select(call => $"unexpected upstream call {call}"));
         if (Upstream.PendingExpectations > 0)
@@ -248,10 +240,14 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         problems.AddRange(FindSecretLeaks());
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
 
+    /// <summary>Stops the host. Never asserts: see <see cref="AssertCleanUpstreamAndNoLeaks"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
         Client.Dispose();
         await _app.DisposeAsync();
-        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     private void AddUser(HttpRequestMessage request, string? user)
@@ -263,22 +259,6 @@ internal sealed class TestApp : IAsyncDisposable
             {
                 request.Headers.Add(TestAuthenticationHandler.UserClaimHeader, UserClaimType);
             }
-        }
-    }
-
-    /// <summary>Keeps the status line, headers and body of every response for the secret scan.</summary>
-    private sealed class ResponseRecorder(List<string> responses) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            lock (responses)
-            {
-                responses.Add($"{request.RequestUri} {response}\n{response.Content.Headers}\n{body}");
-            }
-
-            return response;
         }
     }
 }

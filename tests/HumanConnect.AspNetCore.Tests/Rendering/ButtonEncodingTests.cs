@@ -59,7 +59,7 @@ public sealed class ButtonEncodingTests
     {
         await using var harness = await ButtonHarness.StartAsync(o => o.NonceProvider = _ => "n0nce");
 
-        var html = ButtonHarness.Html(await ButtonHarness.RenderButtonAsync(harness.NewRequest("alice")), new HtmlTestEncoder());
+        var html = ButtonHarness.Html(await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice)), new HtmlTestEncoder());
 
         Assert.Contains("data-human-connect=\"HtmlEncode[[{", html, StringComparison.Ordinal);
         Assert.Contains("data-human-connect-state=\"HtmlEncode[[create]]\"", html, StringComparison.Ordinal);
@@ -84,14 +84,14 @@ public sealed class ButtonEncodingTests
     public async Task No_page_carries_the_client_secret_or_an_access_token()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store["alice"] = ButtonHarness.Connected("alice", publicToken: null);
-        var request = harness.NewRequest("alice");
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
+        var request = harness.NewRequest(TestData.Alice);
 
         var html = ButtonHarness.Html(await ButtonHarness.RenderButtonAsync(request)) + ButtonHarness.Html(ButtonHarness.RenderScripts(request));
 
         Assert.Contains(harness.HumanApi.IssuedPublicToken, html, StringComparison.Ordinal);
-        Assert.DoesNotContain(ButtonHarness.ClientSecret, html, StringComparison.Ordinal);
-        Assert.DoesNotContain(ButtonHarness.AccessToken, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestData.ClientSecret, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestData.OldAccessToken, html, StringComparison.Ordinal);
         Assert.DoesNotContain("accessToken", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("clientSecret", html, StringComparison.OrdinalIgnoreCase);
     }

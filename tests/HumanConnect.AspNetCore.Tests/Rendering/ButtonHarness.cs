@@ -21,10 +21,6 @@ namespace HumanConnect.AspNetCore.Tests.Rendering;
 /// </summary>
 internal sealed class ButtonHarness : IAsyncDisposable
 {
-    public const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
-    public const string ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
-    public const string AccessToken = "95891f14f4bcpa23261987effc7cfac7fedf7330SECRETACCESS==";
-
     private readonly List<IServiceScope> _scopes = [];
 
     private ButtonHarness(WebApplication app, FakeHumanApi humanApi, RecordingTokenStore store)
@@ -55,8 +51,8 @@ internal sealed class ButtonHarness : IAsyncDisposable
         builder.Services.AddFakeLogging();
         builder.Services.AddHumanConnect(options =>
             {
-                options.ClientId = ClientId;
-                options.ClientSecret = ClientSecret;
+                options.ClientId = TestData.ClientId;
+                options.ClientSecret = TestData.ClientSecret;
                 options.TokensEndpoint = humanApi.TokensEndpoint;
                 options.PublicTokensEndpoint = humanApi.PublicTokensEndpoint;
                 configure?.Invoke(options);
@@ -92,12 +88,6 @@ internal sealed class ButtonHarness : IAsyncDisposable
 
         return httpContext;
     }
-
-    public static HumanTokens Connected(string localUserId, string? publicToken) =>
-        new("52867cbede3155565f000a0d", AccessToken, publicToken, ClientUserIdOf(localUserId));
-
-    public static string ClientUserIdOf(string localUserId) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(localUserId)));
 
     public static async Task<TagHelperOutput> RenderButtonAsync(
         HttpContext httpContext,

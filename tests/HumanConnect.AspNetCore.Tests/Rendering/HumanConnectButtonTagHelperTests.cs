@@ -8,22 +8,21 @@ namespace HumanConnect.AspNetCore.Tests.Rendering;
 
 public sealed class HumanConnectButtonTagHelperTests
 {
-    private const string Alice = "alice@example.com";
 
     [Fact]
     public async Task Create_mode_for_a_user_who_never_connected()
     {
         await using var harness = await ButtonHarness.StartAsync();
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         Assert.Equal("button", output.TagName);
         Assert.Equal(TagMode.StartTagAndEndTag, output.TagMode);
         Assert.Equal("button", output.Attributes["type"].Value);
         Assert.Equal("create", output.Attributes["data-human-connect-state"].Value);
         var config = ButtonHarness.Config(output);
-        Assert.Equal(ButtonHarness.ClientId, config.GetProperty("clientId").GetString());
-        Assert.Equal(ButtonHarness.ClientUserIdOf(Alice), config.GetProperty("clientUserId").GetString());
+        Assert.Equal(TestData.ClientId, config.GetProperty("clientId").GetString());
+        Assert.Equal(TestData.ClientUserIdOf(TestData.Alice), config.GetProperty("clientUserId").GetString());
         Assert.False(config.TryGetProperty("publicToken", out _));
         Assert.Equal("/base/health/connect/finish", config.GetProperty("finishUrl").GetString());
         Assert.False(config.TryGetProperty("publicTokenUrl", out _));
@@ -40,7 +39,7 @@ public sealed class HumanConnectButtonTagHelperTests
     {
         await using var harness = await ButtonHarness.StartAsync();
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         var document = new HtmlParser().ParseDocument(ButtonHarness.Html(output));
         var image = Assert.Single(document.QuerySelectorAll("button > img"));
@@ -52,12 +51,12 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task Edit_mode_when_a_publicToken_is_stored()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[Alice] = ButtonHarness.Connected(Alice, "2767d6aea95f4c3db8e8f3d0a1238302");
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, TestData.PublicToken);
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         Assert.Equal("edit", output.Attributes["data-human-connect-state"].Value);
-        Assert.Equal("2767d6aea95f4c3db8e8f3d0a1238302", ButtonHarness.Config(output).GetProperty("publicToken").GetString());
+        Assert.Equal(TestData.PublicToken, ButtonHarness.Config(output).GetProperty("publicToken").GetString());
         Assert.Empty(harness.HumanApi.PublicTokensRequests);
     }
 
@@ -65,16 +64,16 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task A_lost_publicToken_is_fetched_stored_and_rendered_in_edit_mode()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[Alice] = ButtonHarness.Connected(Alice, publicToken: null);
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         Assert.Equal("edit", output.Attributes["data-human-connect-state"].Value);
         Assert.Equal(harness.HumanApi.IssuedPublicToken, ButtonHarness.Config(output).GetProperty("publicToken").GetString());
         var asked = Assert.Single(harness.HumanApi.PublicTokensRequests);
-        Assert.Equal("52867cbede3155565f000a0d", asked.GetProperty("humanId").GetString());
-        Assert.Equal(harness.HumanApi.IssuedPublicToken, harness.Store[Alice]!.PublicToken);
-        Assert.Equal(ButtonHarness.AccessToken, harness.Store[Alice]!.AccessToken);
+        Assert.Equal(TestData.HumanId, asked.GetProperty("humanId").GetString());
+        Assert.Equal(harness.HumanApi.IssuedPublicToken, harness.Store[TestData.Alice]!.PublicToken);
+        Assert.Equal(TestData.OldAccessToken, harness.Store[TestData.Alice]!.AccessToken);
     }
 
     [Theory]
@@ -83,13 +82,13 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task When_the_publicToken_cannot_be_renewed_the_button_is_visibly_disabled(int upstreamStatus)
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[Alice] = ButtonHarness.Connected(Alice, publicToken: null);
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
         harness.HumanApi.PublicTokensStatus = upstreamStatus;
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice), childHtml: "<span>Connect</span>");
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice), childHtml: "<span>Connect</span>");
 
         AssertUnavailable(output);
-        Assert.Null(harness.Store[Alice]!.PublicToken);
+        Assert.Null(harness.Store[TestData.Alice]!.PublicToken);
         var warning = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonPublicTokenRenewalFailed");
         Assert.Equal(LogLevel.Warning, warning.Level);
     }
@@ -100,7 +99,7 @@ public sealed class HumanConnectButtonTagHelperTests
         await using var harness = await ButtonHarness.StartAsync();
         harness.Store.Unavailable = true;
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         AssertUnavailable(output);
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable" && r.Level == LogLevel.Warning);
@@ -111,11 +110,11 @@ public sealed class HumanConnectButtonTagHelperTests
     {
         await using var harness = await ButtonHarness.StartAsync();
         harness.Store.Unavailable = true;
-        harness.Store.FailureMessage = $"SELECT returned a torn row: '{ButtonHarness.AccessToken}'";
+        harness.Store.FailureMessage = $"SELECT returned a torn row: '{TestData.OldAccessToken}'";
 
-        AssertUnavailable(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice)));
+        AssertUnavailable(await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice)));
 
-        SecretScan.AssertNoneIn(harness.Logs.GetSnapshot().Select(SecretScan.Describe), [ButtonHarness.AccessToken]);
+        SecretScan.AssertNoneIn(harness.Logs.GetSnapshot().Select(SecretScan.Describe), [TestData.OldAccessToken]);
         Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonStoreUnavailable");
         var failure = Assert.Single(harness.Logs.GetSnapshot(), r => r.Id.Name == "StoreFailed");
         Assert.Contains(nameof(IOException), failure.Message, StringComparison.Ordinal);
@@ -126,10 +125,10 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task When_the_renewed_publicToken_cannot_be_saved_the_button_is_disabled()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[Alice] = ButtonHarness.Connected(Alice, publicToken: null);
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
         harness.Store.FailSaves = true;
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
 
         AssertUnavailable(output);
         Assert.Single(harness.HumanApi.PublicTokensRequests);
@@ -173,7 +172,7 @@ public sealed class HumanConnectButtonTagHelperTests
         await using var harness = await ButtonHarness.StartAsync();
 
         var output = await ButtonHarness.RenderButtonAsync(
-            harness.NewRequest(Alice),
+            harness.NewRequest(TestData.Alice),
             childHtml: "<span class=\"label\">Link your tracker</span>",
             attributes: [new("class", "btn btn-primary"), new("id", "connect"), new("aria-describedby", "help")]);
 
@@ -200,8 +199,8 @@ public sealed class HumanConnectButtonTagHelperTests
             options.ConnectBaseUrl = "/sandbox";
         });
 
-        var defaults = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice)));
-        var overridden = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice), b =>
+        var defaults = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice)));
+        var overridden = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice), b =>
         {
             b.Language = "tr";
             b.Mode = "clinical";
@@ -233,7 +232,7 @@ public sealed class HumanConnectButtonTagHelperTests
     {
         await using var harness = await ButtonHarness.StartAsync();
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice), b => b.RedirectUrl = redirectUrl);
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice), b => b.RedirectUrl = redirectUrl);
 
         Assert.False(ButtonHarness.Config(output).TryGetProperty("redirectUrl", out _));
         Assert.Contains(harness.Logs.GetSnapshot(), r => r.Id.Name == "ButtonUnsafeRedirectIgnored");
@@ -243,8 +242,8 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task The_store_is_read_once_per_request_however_many_buttons()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[Alice] = ButtonHarness.Connected(Alice, publicToken: null);
-        var request = harness.NewRequest(Alice);
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
+        var request = harness.NewRequest(TestData.Alice);
 
         var first = await ButtonHarness.RenderButtonAsync(request);
         var second = await ButtonHarness.RenderButtonAsync(request);
@@ -254,7 +253,7 @@ public sealed class HumanConnectButtonTagHelperTests
         Assert.Single(harness.HumanApi.PublicTokensRequests);
         Assert.All([first, second, third], o => Assert.Equal("edit", o.Attributes["data-human-connect-state"].Value));
 
-        await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice));
+        await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
         Assert.Equal(2, harness.Store.Reads);
     }
 
@@ -263,7 +262,7 @@ public sealed class HumanConnectButtonTagHelperTests
     {
         await using var harness = await ButtonHarness.StartAsync(services: s => s.AddAntiforgery(o => o.HeaderName = null));
 
-        var antiforgery = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice))).GetProperty("antiforgery");
+        var antiforgery = ButtonHarness.Config(await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice))).GetProperty("antiforgery");
 
         Assert.False(antiforgery.TryGetProperty("headerName", out _));
         Assert.Equal("__RequestVerificationToken", antiforgery.GetProperty("formFieldName").GetString());
@@ -274,7 +273,7 @@ public sealed class HumanConnectButtonTagHelperTests
     {
         await using var harness = await ButtonHarness.StartAsync(mapEndpoints: false);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice)));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice)));
 
         Assert.Contains("MapHumanConnect()", error.Message, StringComparison.Ordinal);
     }

@@ -6,14 +6,13 @@ namespace HumanConnect.AspNetCore.Tests.Rendering;
 
 public sealed class HumanConnectScriptsTests
 {
-    private const string Alice = "alice@example.com";
     private const string ModulePrefix = "/base/_content/HumanConnect.AspNetCore/human-connect.js?v=";
 
     [Fact]
     public async Task The_first_button_writes_both_scripts_once_and_later_buttons_none()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        var request = harness.NewRequest(Alice);
+        var request = harness.NewRequest(TestData.Alice);
 
         var first = await ButtonHarness.RenderButtonAsync(request);
         var second = await ButtonHarness.RenderButtonAsync(request);
@@ -32,11 +31,11 @@ public sealed class HumanConnectScriptsTests
     {
         await using var harness = await ButtonHarness.StartAsync();
 
-        var buttonFirst = harness.NewRequest(Alice);
+        var buttonFirst = harness.NewRequest(TestData.Alice);
         var button = await ButtonHarness.RenderButtonAsync(buttonFirst);
         var layoutAfterButton = ButtonHarness.RenderScripts(buttonFirst);
 
-        var layoutFirst = harness.NewRequest(Alice);
+        var layoutFirst = harness.NewRequest(TestData.Alice);
         var layout = ButtonHarness.RenderScripts(layoutFirst);
         var buttonAfterLayout = await ButtonHarness.RenderButtonAsync(layoutFirst);
 
@@ -51,7 +50,7 @@ public sealed class HumanConnectScriptsTests
     {
         await using var harness = await ButtonHarness.StartAsync();
 
-        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice), b => b.Nonce = "r4nd0m+/=");
+        var output = await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice), b => b.Nonce = "r4nd0m+/=");
 
         Assert.All(Scripts(output.PostElement), s => Assert.Equal("r4nd0m+/=", s.GetAttribute("nonce")));
     }
@@ -62,8 +61,8 @@ public sealed class HumanConnectScriptsTests
         var issued = 0;
         await using var harness = await ButtonHarness.StartAsync(o => o.NonceProvider = _ => $"nonce-{Interlocked.Increment(ref issued)}");
 
-        var first = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice)));
-        var second = Scripts((await ButtonHarness.RenderButtonAsync(harness.NewRequest(Alice))).PostElement);
+        var first = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(TestData.Alice)));
+        var second = Scripts((await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice))).PostElement);
 
         Assert.All(first, s => Assert.Equal("nonce-1", s.GetAttribute("nonce")));
         Assert.All(second, s => Assert.Equal("nonce-2", s.GetAttribute("nonce")));
@@ -74,7 +73,7 @@ public sealed class HumanConnectScriptsTests
     {
         await using var harness = await ButtonHarness.StartAsync(o => o.NonceProvider = _ => null);
 
-        Assert.All(Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice))), s => Assert.False(s.HasAttribute("nonce")));
+        Assert.All(Scripts(ButtonHarness.RenderScripts(harness.NewRequest(TestData.Alice))), s => Assert.False(s.HasAttribute("nonce")));
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class HumanConnectScriptsTests
     {
         await using var harness = await ButtonHarness.StartAsync(o => o.ConnectScriptUrl = "/sandbox/connect.js");
 
-        var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice)));
+        var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(TestData.Alice)));
 
         Assert.Matches(@"^/base/sandbox/connect\.js\?v=[^&]+$", scripts[0].GetAttribute("src"));
     }
@@ -92,7 +91,7 @@ public sealed class HumanConnectScriptsTests
     {
         await using var harness = await ButtonHarness.StartAsync(o => o.ConnectScriptUrl = "https://connect.humanapi.co/connect.js");
 
-        var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(Alice)));
+        var scripts = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(TestData.Alice)));
 
         Assert.Equal("https://connect.humanapi.co/connect.js", scripts[0].GetAttribute("src"));
     }
@@ -101,7 +100,7 @@ public sealed class HumanConnectScriptsTests
     public async Task The_module_names_the_signed_in_owner_or_nobody_and_nobody_gets_no_third_party_script()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        var signedIn = harness.NewRequest(Alice);
+        var signedIn = harness.NewRequest(TestData.Alice);
 
         var button = await ButtonHarness.RenderButtonAsync(signedIn);
         var signedOut = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(localUserId: null)));

@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HumanConnect.AspNetCore.Tests.Infrastructure;
+namespace HumanConnect.AspNetCore.TestInfrastructure;
 
-/// <summary>Values shaped like Human API's real ones (see human-api-legacy-connect.md), shared by every test.</summary>
+/// <summary>
+/// Values shaped like Human API's real ones (hex client credentials, 24-character humanIds, long access tokens), shared as source by every test
+/// project and the benchmarks, so one client, one user and one set of tokens run through all of them. Tests against
+/// the sandbox use its own public <c>HumanApiSandboxDefaults</c> credentials instead: these are not registered there.
+/// </summary>
 internal static class TestData
 {
     public const string ClientId = "2e9574ecd415c99346879d07689ec1c732c11036";
@@ -25,6 +29,9 @@ internal static class TestData
 
     public const string Alice = "alice";
     public const string Bob = "bob";
+
+    /// <summary>A signed-in user who tries to use another user's session.</summary>
+    public const string Mallory = "mallory";
 
     /// <summary>The default resolver's rule, computed independently: lowercase hex SHA-256 of the local user id.</summary>
     public static string ClientUserIdOf(string localUserId) =>

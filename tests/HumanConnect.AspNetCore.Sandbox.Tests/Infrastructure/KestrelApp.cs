@@ -9,12 +9,15 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 
-/// <summary>A real app on loopback Kestrel (port 0), its logs captured, driven by real HttpClients.</summary>
-internal sealed class TestApp : IAsyncDisposable
+/// <summary>
+/// A real app on loopback Kestrel (port 0), its logs captured, driven by real HttpClients: the host under both
+/// <see cref="SandboxApp"/> (the sandbox alone) and <see cref="LibraryApp"/> (the library calling the sandbox).
+/// </summary>
+internal sealed class KestrelApp : IAsyncDisposable
 {
     private readonly List<HttpClient> _clients = [];
 
-    private TestApp(WebApplication app, Uri address)
+    private KestrelApp(WebApplication app, Uri address)
     {
         App = app;
         Address = address;
@@ -28,7 +31,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
-    public static async Task<TestApp> StartAsync(Action<WebApplicationBuilder> configureServices, Action<WebApplication> configureApp, string? contentRoot = null)
+    public static async Task<KestrelApp> StartAsync(Action<WebApplicationBuilder> configureServices, Action<WebApplication> configureApp, string? contentRoot = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = contentRoot });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -48,7 +51,7 @@ internal sealed class TestApp : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TestApp(app, new Uri(address));
+        return new KestrelApp(app, new Uri(address));
     }
 
     /// <summary>A client of the app; with cookies when a test needs the antiforgery cookie to travel.</summary>
