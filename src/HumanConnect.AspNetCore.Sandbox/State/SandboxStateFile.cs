@@ -10,7 +10,7 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// so a crash mid-write leaves the previous snapshot.
 /// </summary>
 /// <remarks>
-/// <see cref="SandboxState"/> takes each snapshot under its lock but writes it after leaving the lock, so that disk
+/// <see cref="SandboxPersistence"/> takes each snapshot under the state's lock but writes it after leaving the lock, so that disk
 /// latency never holds up other requests. Writes can therefore arrive here out of order; each carries the version
 /// it was taken at, and one older than what is already on disk is dropped.
 /// </remarks>
