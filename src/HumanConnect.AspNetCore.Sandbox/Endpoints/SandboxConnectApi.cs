@@ -10,7 +10,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// Human API's server-to-server endpoints (<c>tokens</c>, <c>publictokens</c>) and the sandbox-only
 /// <c>sessions</c> shortcut. They log outcomes, never a body, a token or the secret.
 /// </summary>
-internal sealed partial class SandboxConnectApi(
+internal sealed class SandboxConnectApi(
     SandboxState state,
     SandboxCredentials credentials,
     SandboxFaultPlayer faults,
@@ -60,7 +60,7 @@ internal sealed partial class SandboxConnectApi(
     {
         if (!credentials.AreValid(request.ClientId, request.ClientSecret))
         {
-            Log.Refused(logger, "tokens", "invalid client credentials");
+            logger.Refused("tokens", "invalid client credentials");
             return SandboxHttp.Error(SandboxErrors.InvalidClient());
         }
 
@@ -72,11 +72,11 @@ internal sealed partial class SandboxConnectApi(
         var answer = state.Exchange(request.HumanId, request.ClientId!, request.SessionToken);
         if (answer is null)
         {
-            Log.Refused(logger, "tokens", "unknown, expired, spent or mismatched session token");
+            logger.Refused("tokens", "unknown, expired, spent or mismatched session token");
             return SandboxHttp.Error(SandboxErrors.InvalidSessionToken());
         }
 
-        Log.Exchanged(logger);
+        logger.Exchanged();
         return SandboxHttp.Json(answer, SandboxJsonContext.Default.TokensAnswer);
     }
 
@@ -84,14 +84,14 @@ internal sealed partial class SandboxConnectApi(
     {
         if (!credentials.AreValid(request.ClientId, request.ClientSecret))
         {
-            Log.Refused(logger, "publictokens", "invalid client credentials");
+            logger.Refused("publictokens", "invalid client credentials");
             return SandboxHttp.Error(SandboxErrors.InvalidClient());
         }
 
         var answer = string.IsNullOrEmpty(request.HumanId) ? null : state.NewPublicToken(request.HumanId, request.ClientId!);
         if (answer is null)
         {
-            Log.Refused(logger, "publictokens", "unknown humanId");
+            logger.Refused("publictokens", "unknown humanId");
             return SandboxHttp.Error(SandboxErrors.UnknownHuman());
         }
 
@@ -114,14 +114,5 @@ internal sealed partial class SandboxConnectApi(
         return result.Value is { } token
             ? SandboxHttp.Json(token, SandboxJsonContext.Default.SessionTokenObject)
             : SandboxHttp.Error(result.Error!);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(10, LogLevel.Information, "Sandbox {Endpoint} refused a request: {Reason}.", EventName = "SandboxRefused")]
-        public static partial void Refused(ILogger logger, string endpoint, string reason);
-
-        [LoggerMessage(11, LogLevel.Debug, "Sandbox exchanged a session token.", EventName = "SandboxExchanged")]
-        public static partial void Exchanged(ILogger logger);
     }
 }
