@@ -25,9 +25,7 @@ internal sealed class SandboxConnectApi(
         }
 
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.TokensRequest);
-        var result = read.Value is { } request ? Exchange(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        await SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.TokensRequest, Exchange);
     }
 
     /// <summary><c>POST publictokens</c>: 401 for wrong credentials or an unknown humanId.</summary>
@@ -39,21 +37,17 @@ internal sealed class SandboxConnectApi(
         }
 
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.PublicTokensRequest);
-        var result = read.Value is { } request ? NewPublicToken(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        await SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.PublicTokensRequest, NewPublicToken);
     }
 
     /// <summary>
     /// <c>POST sessions</c>: mints the sessionTokenObject Connect's "Done" would, without the UI. It demands the
     /// client secret: the shortcut is for tests and scripts on the server side, never for a page.
     /// </summary>
-    public async Task SessionsAsync(HttpContext httpContext)
+    public Task SessionsAsync(HttpContext httpContext)
     {
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.SessionsRequest);
-        var result = read.Value is { } request ? CreateSession(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        return SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.SessionsRequest, CreateSession);
     }
 
     private IResult Exchange(TokensRequest request)
