@@ -69,7 +69,7 @@ internal static class SandboxHttp
         catch (JsonException)
         {
             return SandboxErrors.MalformedRequest(
-                "The body is not valid JSON of the expected shape: UTF-8, an object naming each field once, with fields of the documented types.");
+                "The body is not valid JSON of the expected shape: UTF-8, an object naming each field once, each of the type the endpoint reads.");
         }
         catch (BadHttpRequestException ex)
         {
