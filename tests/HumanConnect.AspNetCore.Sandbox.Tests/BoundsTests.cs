@@ -18,8 +18,8 @@ public sealed class BoundsTests
     {
         await using var sandbox = await SandboxApp.StartAsync();
 
-        using var tooLong = await sandbox.PostAsync(path, Request(new string('u', SandboxState.MaxClientUserIdLength + 1)));
-        using var longest = await sandbox.PostAsync(path, Request(new string('u', SandboxState.MaxClientUserIdLength)));
+        using var tooLong = await sandbox.PostAsync(path, Request(new string('u', SandboxUsers.MaxClientUserIdLength + 1)));
+        using var longest = await sandbox.PostAsync(path, Request(new string('u', SandboxUsers.MaxClientUserIdLength)));
         var error = await SandboxApp.ReadJsonAsync(tooLong);
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
@@ -37,7 +37,7 @@ public sealed class BoundsTests
 
         using var response = await sandbox.PostAsync("/sandbox/v1/ui/open", new
         {
-            clientUserId = new string('u', SandboxState.MaxClientUserIdLength + 1),
+            clientUserId = new string('u', SandboxUsers.MaxClientUserIdLength + 1),
             publicToken = tokens.GetProperty("publicToken").GetString(),
         });
 
@@ -52,7 +52,7 @@ public sealed class BoundsTests
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var state = new SandboxState(Options.Create(new HumanApiSandboxOptions()), time, NullLogger<SandboxState>.Instance);
         var first = state.Open(new UiOpenRequest(HumanApiSandboxDefaults.ClientId, "user-0", null, null)).Value!;
-        for (var i = 1; i < SandboxState.MaxOpenSessions; i++)
+        for (var i = 1; i < SandboxSessions.MaxOpenSessions; i++)
         {
             Assert.NotNull(state.Open(new UiOpenRequest(HumanApiSandboxDefaults.ClientId, $"user-{i}", null, null)).Value);
         }

@@ -10,7 +10,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// Human API's server-to-server endpoints (<c>tokens</c>, <c>publictokens</c>) and the sandbox-only
 /// <c>sessions</c> shortcut. They log outcomes, never a body, a token or the secret.
 /// </summary>
-internal sealed partial class SandboxConnectApi(
+internal sealed class SandboxConnectApi(
     SandboxState state,
     SandboxCredentials credentials,
     SandboxFaultPlayer faults,
@@ -25,9 +25,7 @@ internal sealed partial class SandboxConnectApi(
         }
 
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.TokensRequest);
-        var result = read.Value is { } request ? Exchange(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        await SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.TokensRequest, Exchange);
     }
 
     /// <summary><c>POST publictokens</c>: 401 for wrong credentials or an unknown humanId.</summary>
@@ -39,28 +37,24 @@ internal sealed partial class SandboxConnectApi(
         }
 
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.PublicTokensRequest);
-        var result = read.Value is { } request ? NewPublicToken(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        await SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.PublicTokensRequest, NewPublicToken);
     }
 
     /// <summary>
     /// <c>POST sessions</c>: mints the sessionTokenObject Connect's "Done" would, without the UI. It demands the
     /// client secret: the shortcut is for tests and scripts on the server side, never for a page.
     /// </summary>
-    public async Task SessionsAsync(HttpContext httpContext)
+    public Task SessionsAsync(HttpContext httpContext)
     {
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.SessionsRequest);
-        var result = read.Value is { } request ? CreateSession(request) : SandboxHttp.Error(read.Error!);
-        await result.ExecuteAsync(httpContext);
+        return SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.SessionsRequest, CreateSession);
     }
 
     private IResult Exchange(TokensRequest request)
     {
         if (!credentials.AreValid(request.ClientId, request.ClientSecret))
         {
-            Log.Refused(logger, "tokens", "invalid client credentials");
+            logger.Refused("tokens", "invalid client credentials");
             return SandboxHttp.Error(SandboxErrors.InvalidClient());
         }
 
@@ -72,11 +66,11 @@ internal sealed partial class SandboxConnectApi(
         var answer = state.Exchange(request.HumanId, request.ClientId!, request.SessionToken);
         if (answer is null)
         {
-            Log.Refused(logger, "tokens", "unknown, expired, spent or mismatched session token");
+            logger.Refused("tokens", "unknown, expired, spent or mismatched session token");
             return SandboxHttp.Error(SandboxErrors.InvalidSessionToken());
         }
 
-        Log.Exchanged(logger);
+        logger.Exchanged();
         return SandboxHttp.Json(answer, SandboxJsonContext.Default.TokensAnswer);
     }
 
@@ -84,14 +78,14 @@ internal sealed partial class SandboxConnectApi(
     {
         if (!credentials.AreValid(request.ClientId, request.ClientSecret))
         {
-            Log.Refused(logger, "publictokens", "invalid client credentials");
+            logger.Refused("publictokens", "invalid client credentials");
             return SandboxHttp.Error(SandboxErrors.InvalidClient());
         }
 
         var answer = string.IsNullOrEmpty(request.HumanId) ? null : state.NewPublicToken(request.HumanId, request.ClientId!);
         if (answer is null)
         {
-            Log.Refused(logger, "publictokens", "unknown humanId");
+            logger.Refused("publictokens", "unknown humanId");
             return SandboxHttp.Error(SandboxErrors.UnknownHuman());
         }
 
@@ -114,14 +108,5 @@ internal sealed partial class SandboxConnectApi(
         return result.Value is { } token
             ? SandboxHttp.Json(token, SandboxJsonContext.Default.SessionTokenObject)
             : SandboxHttp.Error(result.Error!);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(10, LogLevel.Information, "Sandbox {Endpoint} refused a request: {Reason}.", EventName = "SandboxRefused")]
-        public static partial void Refused(ILogger logger, string endpoint, string reason);
-
-        [LoggerMessage(11, LogLevel.Debug, "Sandbox exchanged a session token.", EventName = "SandboxExchanged")]
-        public static partial void Exchanged(ILogger logger);
     }
 }

@@ -7,45 +7,34 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// <summary>The JSON endpoints the hosted Connect page's script calls.</summary>
 internal sealed class SandboxConnectUi(SandboxState state)
 {
-    public async Task OpenAsync(HttpContext httpContext)
+    public Task OpenAsync(HttpContext httpContext)
     {
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.UiOpenRequest);
-        var result = read.Value is { } request ? state.Open(request) : new(null, read.Error);
-        await ViewOrError(httpContext, result);
+        SandboxHttp.NoStore(httpContext);
+        return SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.UiOpenRequest, request => ViewOrError(state.Open(request)));
     }
 
-    public async Task SourceAsync(HttpContext httpContext)
+    public Task SourceAsync(HttpContext httpContext)
     {
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.UiSourceRequest);
-        var result = read.Value switch
+        SandboxHttp.NoStore(httpContext);
+        return SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.UiSourceRequest, request => ViewOrError(request switch
         {
-            null => new(null, read.Error),
             { SessionToken: null or "" } => SandboxErrors.MissingParameter("sessionToken"),
             { Source: null or "" } => SandboxErrors.MissingParameter("source"),
             { Connected: null } => SandboxErrors.MissingParameter("connected"),
-            var request => state.SetSource(request.SessionToken, request.Source, request.Connected.Value),
-        };
-        await ViewOrError(httpContext, result);
+            _ => state.SetSource(request.SessionToken, request.Source, request.Connected.Value),
+        }));
     }
 
-    public async Task DoneAsync(HttpContext httpContext)
+    public Task DoneAsync(HttpContext httpContext)
     {
         SandboxHttp.NoStore(httpContext);
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.UiDoneRequest);
-        var result = read.Value switch
+        return SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.UiDoneRequest, request =>
         {
-            null => new(null, read.Error),
-            { SessionToken: null or "" } => SandboxErrors.MissingParameter("sessionToken"),
-            var request => state.Done(request.SessionToken),
-        };
-        var answer = result.Value is { } done ? SandboxHttp.Json(done, SandboxJsonContext.Default.UiDoneAnswer) : SandboxHttp.Error(result.Error!);
-        await answer.ExecuteAsync(httpContext);
+            var result = string.IsNullOrEmpty(request.SessionToken) ? SandboxErrors.MissingParameter("sessionToken") : state.Done(request.SessionToken);
+            return result.Value is { } done ? SandboxHttp.Json(done, SandboxJsonContext.Default.UiDoneAnswer) : SandboxHttp.Error(result.Error!);
+        });
     }
 
-    private static Task ViewOrError(HttpContext httpContext, SandboxResult<UiSessionView> result)
-    {
-        SandboxHttp.NoStore(httpContext);
-        var answer = result.Value is { } view ? SandboxHttp.Json(view, SandboxJsonContext.Default.UiSessionView) : SandboxHttp.Error(result.Error!);
-        return answer.ExecuteAsync(httpContext);
-    }
+    private static IResult ViewOrError(SandboxResult<UiSessionView> result) =>
+        result.Value is { } view ? SandboxHttp.Json(view, SandboxJsonContext.Default.UiSessionView) : SandboxHttp.Error(result.Error!);
 }

@@ -10,8 +10,6 @@ internal sealed class SandboxCredentials(IOptions<HumanApiSandboxOptions> option
     private readonly byte[] _clientIdHash = Hash(options.Value.ClientId);
     private readonly byte[] _clientSecretHash = Hash(options.Value.ClientSecret);
 
-    public string ClientId { get; } = options.Value.ClientId;
-
     /// <summary>Compares hashes so that neither the secret's content nor its length shows in the timing.</summary>
     public bool AreValid(string? clientId, string? clientSecret) =>
         clientId is not null && clientSecret is not null

@@ -11,15 +11,18 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// </summary>
 internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
 {
-    public async Task InjectAsync(HttpContext httpContext)
-    {
-        var read = await SandboxHttp.ReadAsync(httpContext, SandboxJsonContext.Default.FaultRequest);
-        if (read.Value is not { } request)
-        {
-            await SandboxHttp.Error(read.Error!).ExecuteAsync(httpContext);
-            return;
-        }
+    public Task InjectAsync(HttpContext httpContext) =>
+        SandboxHttp.AnswerAsync(httpContext, SandboxJsonContext.Default.FaultRequest, Inject);
 
+    public Task ResetAsync(HttpContext httpContext)
+    {
+        faults.Reset();
+        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    private IResult Inject(FaultRequest request)
+    {
         var endpoints = request.Endpoint?.ToUpperInvariant() switch
         {
             "TOKENS" => SandboxEndpoint.Tokens,
@@ -38,20 +41,12 @@ internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
         var count = request.Count ?? 1;
         if (endpoints is null || fault is null || count < 1)
         {
-            await SandboxHttp.Error(SandboxErrors.MalformedRequest(
+            return SandboxHttp.Error(SandboxErrors.MalformedRequest(
                 "Send endpoint (tokens, publictokens or all), fault (serverError with an optional status 500-599, malformedBody, " +
-                "latency with delayMs 0-300000, or hang) and an optional count of at least 1.")).ExecuteAsync(httpContext);
-            return;
+                "latency with delayMs 0-300000, or hang) and an optional count of at least 1."));
         }
 
         faults.InjectFault(endpoints.Value, fault, count);
-        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
-    }
-
-    public Task ResetAsync(HttpContext httpContext)
-    {
-        faults.Reset();
-        httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
-        return Task.CompletedTask;
+        return TypedResults.NoContent();
     }
 }

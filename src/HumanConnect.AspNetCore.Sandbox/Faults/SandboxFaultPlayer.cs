@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HumanConnect.AspNetCore.Sandbox.Faults;
 
 /// <summary>Plays the next pending fault of an endpoint on a request, if there is one.</summary>
-internal sealed partial class SandboxFaultPlayer(SandboxFaults faults, IHostApplicationLifetime lifetime, ILogger<SandboxFaultPlayer> logger)
+internal sealed class SandboxFaultPlayer(SandboxFaults faults, IHostApplicationLifetime lifetime, ILogger<SandboxFaultPlayer> logger)
 {
     // Cut short on purpose: valid JSON up to the point where it stops.
     private const string TruncatedJson = "{\"humanId\":\"";
@@ -22,7 +22,7 @@ internal sealed partial class SandboxFaultPlayer(SandboxFaults faults, IHostAppl
             return false;
         }
 
-        Log.Playing(logger, endpoint, fault.Kind);
+        logger.FaultPlayed(endpoint, fault.Kind);
         var response = httpContext.Response;
         switch (fault.Kind)
         {
@@ -64,11 +64,5 @@ internal sealed partial class SandboxFaultPlayer(SandboxFaults faults, IHostAppl
             httpContext.Abort();
             return false;
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Sandbox {Endpoint} plays an injected {Fault} fault.", EventName = "SandboxFaultPlayed")]
-        public static partial void Playing(ILogger logger, SandboxEndpoint endpoint, SandboxFaultKind fault);
     }
 }

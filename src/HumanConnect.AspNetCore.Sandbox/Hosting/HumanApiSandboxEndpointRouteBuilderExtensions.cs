@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Microsoft.AspNetCore.Routing;
 
 /// <summary>Maps the Human API sandbox.</summary>
-public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
+public static class HumanApiSandboxEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Human API sandbox under <paramref name="prefix"/>: the Connect script (<c>GET {prefix}/connect.js</c>),
@@ -45,7 +45,7 @@ public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
 
         if (services.GetService<IHostEnvironment>()?.IsProduction() == true)
         {
-            Log.MappedInProduction(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HumanApiSandboxEndpointRouteBuilderExtensions).FullName!), path);
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HumanApiSandboxEndpointRouteBuilderExtensions).FullName!).MappedInProduction(path);
         }
 
         var group = endpoints.MapGroup(path);
@@ -83,11 +83,5 @@ public static partial class HumanApiSandboxEndpointRouteBuilderExtensions
         public void Add(Action<EndpointBuilder> convention) => inner.Add(convention);
 
         public void Finally(Action<EndpointBuilder> finallyConvention) => inner.Finally(finallyConvention);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "The Human API sandbox is mapped at {Prefix} in Production. Its credentials are public: map it in development and tests only.", EventName = "SandboxMappedInProduction")]
-        public static partial void MappedInProduction(ILogger logger, string prefix);
     }
 }

@@ -10,7 +10,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Hosting;
 /// <c>http://localhost{prefix}/v1/connect/...</c> because the port is unknown until the server listens (it may be
 /// <c>0</c>); this handler swaps in the address the server actually bound, read from <see cref="IServerAddressesFeature"/>.
 /// </summary>
-internal sealed partial class SandboxLoopbackHandler(IServer server, string prefix, ILogger<SandboxLoopbackHandler> logger) : DelegatingHandler
+internal sealed class SandboxLoopbackHandler(IServer server, string prefix, ILogger<SandboxLoopbackHandler> logger) : DelegatingHandler
 {
     /// <summary>The placeholder authority the options carry.</summary>
     public const string PlaceholderHost = "localhost";
@@ -26,7 +26,7 @@ internal sealed partial class SandboxLoopbackHandler(IServer server, string pref
             var root = _serverRoot ??= FindServerRoot();
             if (root is null)
             {
-                Log.NoAddress(logger);
+                logger.NoServerAddress();
                 throw new HttpRequestException(
                     "The Human API sandbox is reached over loopback HTTP, but the server has no listening address yet (or is not Kestrel).");
             }
@@ -55,11 +55,5 @@ internal sealed partial class SandboxLoopbackHandler(IServer server, string pref
             var other => other,
         };
         return new UriBuilder(binding.Scheme, host, binding.Port).Uri;
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Error, "UseHumanApiSandbox needs the app to listen on a real address (Kestrel, started): the server reports none.", EventName = "SandboxNoServerAddress")]
-        public static partial void NoAddress(ILogger logger);
     }
 }

@@ -4,10 +4,15 @@ using HumanConnect.AspNetCore.Sandbox.State;
 
 namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 
-/// <summary>Source-generated JSON for every shape the sandbox reads or writes.</summary>
+/// <summary>
+/// Source-generated JSON for every shape the sandbox reads or writes. A field named twice is refused rather than
+/// letting the last one win: parsers disagree on which one counts, so such a body has no one meaning. That holds for
+/// the state file too, which the sandbox only ever writes without repeats.
+/// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(TokensRequest))]
 [JsonSerializable(typeof(TokensAnswer))]
 [JsonSerializable(typeof(PublicTokensRequest))]

@@ -1,8 +1,9 @@
 namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 
-// The JSON the sandbox speaks. Human API's shapes follow human-api-legacy-connect.md to the letter; the "Ui" and
-// "Sessions" shapes are the sandbox's own (the hosted page and the test shortcut). Every field of a request is
-// nullable: a missing field is a 400 answer, not an exception.
+// The JSON the sandbox speaks. The Human API shapes (tokens, publictokens, the sessionTokenObject, the error) carry
+// exactly the fields Human API's legacy Connect uses, under the same camelCase names; the "Ui" and "Sessions" shapes
+// are the sandbox's own (the hosted page and the test shortcut). Every field of a request is nullable: a missing
+// field is a 400 answer, not an exception.
 
 // Requests that carry the client secret print it (and the single-use session token) redacted: the compiler's
 // ToString would put them in any log line or assertion message that formats the request.

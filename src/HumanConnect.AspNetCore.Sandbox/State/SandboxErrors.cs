@@ -60,5 +60,14 @@ internal static class SandboxErrors
         "Invalid Request", detail));
 
     public static SandboxError UnsupportedMediaType() => new(StatusCodes.Status415UnsupportedMediaType, new("UNSUPPORTED_MEDIA_TYPE",
-        "Unsupported Media Type", "Send the body as application/json."));
+        "Unsupported Media Type", "Send the body as application/json, in UTF-8: with no charset or charset=utf-8."));
+
+    public static SandboxError BodyTooLarge(long maxBytes) => new(StatusCodes.Status413PayloadTooLarge, new("BODY_TOO_LARGE",
+        "Body Too Large", $"The body must be at most {maxBytes} bytes."));
+
+    public static SandboxError BodyTimedOut() => new(StatusCodes.Status408RequestTimeout, new("REQUEST_TIMEOUT",
+        "Request Timeout", "The body arrived too slowly: send it whole, without pauses."));
+
+    public static SandboxError UnreadableBody(int status) => new(status, new("INVALID_REQUEST",
+        "Invalid Request", "The body could not be read: its HTTP framing (Content-Length or chunked encoding) is broken."));
 }

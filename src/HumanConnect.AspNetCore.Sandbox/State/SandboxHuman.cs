@@ -1,6 +1,6 @@
 namespace HumanConnect.AspNetCore.Sandbox.State;
 
-/// <summary>One user of the sandbox app. Mutated only under <see cref="SandboxState"/>'s lock.</summary>
+/// <summary>One user of the sandbox app. Mutated only through <see cref="SandboxUsers"/>, under <see cref="SandboxState"/>'s lock.</summary>
 internal sealed class SandboxHuman(string humanId, string clientId, string clientUserId, string accessToken)
 {
     public string HumanId { get; } = humanId;

@@ -10,11 +10,11 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// so a crash mid-write leaves the previous snapshot.
 /// </summary>
 /// <remarks>
-/// <see cref="SandboxState"/> takes each snapshot under its lock but writes it after leaving the lock, so that disk
+/// <see cref="SandboxPersistence"/> takes each snapshot under the state's lock but writes it after leaving the lock, so that disk
 /// latency never holds up other requests. Writes can therefore arrive here out of order; each carries the version
 /// it was taken at, and one older than what is already on disk is dropped.
 /// </remarks>
-internal sealed partial class SandboxStateFile(string path, ILogger logger)
+internal sealed class SandboxStateFile(string path, ILogger logger)
 {
     private readonly Lock _writeGate = new();
     private long _writtenVersion;
@@ -79,7 +79,7 @@ internal sealed partial class SandboxStateFile(string path, ILogger logger)
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The exception tells which file and why (its message names the path, never the content).
-                Log.SaveFailed(logger, FullPath, ex);
+                logger.StateFileWriteFailed(FullPath, ex);
             }
         }
     }
@@ -99,12 +99,6 @@ internal sealed partial class SandboxStateFile(string path, ILogger logger)
         $"The Human API sandbox cannot read its state file '{FullPath}' (HumanApiSandboxOptions.StateFilePath): it is not " +
         "valid JSON of the shape the sandbox writes. Delete the file to start the sandbox empty (hosts must then connect " +
         "their users again), or point StateFilePath elsewhere.", inner);
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Warning, "The Human API sandbox could not write its state file {Path}; the change is kept in memory and the next change writes the whole state again.", EventName = "SandboxStateFileWriteFailed")]
-        public static partial void SaveFailed(ILogger logger, string path, Exception exception);
-    }
 }
 
 /// <summary>The sandbox's users as kept on disk.</summary>

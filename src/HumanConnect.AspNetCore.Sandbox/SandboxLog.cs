@@ -1,0 +1,30 @@
+using HumanConnect.AspNetCore.Sandbox.Faults;
+using Microsoft.Extensions.Logging;
+
+namespace HumanConnect.AspNetCore.Sandbox;
+
+/// <summary>
+/// Every log event of the sandbox assembly, in one place so that operators can filter on ids and names that stay put.
+/// Ids run from 1001 up, in order, clear of the main library's; an id is never reused, even after its event is
+/// removed: take the next one after the last.
+/// </summary>
+internal static partial class SandboxLog
+{
+    [LoggerMessage(1001, LogLevel.Warning, "The Human API sandbox is mapped at {Prefix} in Production. Its credentials are public: map it in development and tests only.", EventName = "SandboxMappedInProduction")]
+    public static partial void MappedInProduction(this ILogger logger, string prefix);
+
+    [LoggerMessage(1002, LogLevel.Error, "UseHumanApiSandbox needs the app to listen on a real address (Kestrel, started): the server reports none.", EventName = "SandboxNoServerAddress")]
+    public static partial void NoServerAddress(this ILogger logger);
+
+    [LoggerMessage(1003, LogLevel.Information, "Sandbox {Endpoint} plays an injected {Fault} fault.", EventName = "SandboxFaultPlayed")]
+    public static partial void FaultPlayed(this ILogger logger, SandboxEndpoint endpoint, SandboxFaultKind fault);
+
+    [LoggerMessage(1004, LogLevel.Information, "Sandbox {Endpoint} refused a request: {Reason}.", EventName = "SandboxRefused")]
+    public static partial void Refused(this ILogger logger, string endpoint, string reason);
+
+    [LoggerMessage(1005, LogLevel.Debug, "Sandbox exchanged a session token.", EventName = "SandboxExchanged")]
+    public static partial void Exchanged(this ILogger logger);
+
+    [LoggerMessage(1006, LogLevel.Warning, "The Human API sandbox could not write its state file {Path}; the change is kept in memory and the next change writes the whole state again.", EventName = "SandboxStateFileWriteFailed")]
+    public static partial void StateFileWriteFailed(this ILogger logger, string path, Exception exception);
+}
