@@ -11,10 +11,10 @@ internal sealed class SandboxGrants(HumanApiSandboxOptions options)
     private readonly Dictionary<string, ExchangeGrant> _grants = new(StringComparer.Ordinal);
 
     /// <summary>Issues a session token exchangeable for <see cref="HumanApiSandboxOptions.SessionTokenLifetime"/>.</summary>
-    public SessionTokenObject Mint(string humanId, string clientId, string clientUserId, DateTimeOffset now)
+    public SessionTokenObject Mint(string humanId, string clientId, DateTimeOffset now)
     {
         var token = SandboxTokens.NewToken();
-        _grants[token] = new ExchangeGrant(humanId, clientId, clientUserId, now + options.SessionTokenLifetime);
+        _grants[token] = new ExchangeGrant(humanId, clientId, now + options.SessionTokenLifetime);
         return new SessionTokenObject(humanId, clientId, token);
     }
 

@@ -131,7 +131,7 @@ internal sealed class SandboxState
 
             _sessions.Close(session);
             return session.Changed
-                ? new UiDoneAnswer(true, _grants.Mint(session.HumanId, session.ClientId, session.ClientUserId, now))
+                ? new UiDoneAnswer(true, _grants.Mint(session.HumanId, session.ClientId, now))
                 : new UiDoneAnswer(false, null);
         });
     }
@@ -181,7 +181,7 @@ internal sealed class SandboxState
                 _users.ReplaceSources(human, sources);
             }
 
-            return _grants.Mint(human.HumanId, clientId, clientUserId, now);
+            return _grants.Mint(human.HumanId, clientId, now);
         });
     }
 

@@ -34,7 +34,13 @@ internal static class RequestBody
         {
             return (null, Refused(logger, HumanConnectProblems.MalformedBody("The body's framing is broken (for example an invalid chunk)."), "BrokenFraming"));
         }
-        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && aborted.IsCancellationRequested))
+        catch (IOException)
+        {
+            // Kestrel reports an overflowing chunk size this way, and a connection reset may arrive before
+            // RequestAborted fires: either way the body cannot be read.
+            return (null, Refused(logger, HumanConnectProblems.MalformedBody("The body could not be read: its framing is broken, or the client stopped sending it."), "Unreadable"));
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             // The client went away mid-body: nobody will read the answer, but the request still ends cleanly.
             return (null, Refused(logger, HumanConnectProblems.MalformedBody("The client stopped sending the body."), "ClientDisconnected"));
