@@ -12,7 +12,9 @@
 
   // One exchange per session token, even if Connect calls finish twice.
   var finishedSessionTokens = new Set();
-  // Whether Connect is open on this page (from open() until close or finish).
+  // Whether Connect is open on this page (from open() until close or finish). While it is, further clicks are
+  // ignored: Human API's script would lay a second iframe over the first, and its close() removes only the newest,
+  // leaving an orphan over the page. An error does not end it: Connect keeps its iframe up to show the error.
   var connectOpen = false;
   var alerts = new WeakMap();
 
@@ -92,11 +94,7 @@
 
   function setBusy(button, busy) {
     button.disabled = busy;
-    if (busy) {
-      button.setAttribute('aria-busy', 'true');
-    } else {
-      button.removeAttribute('aria-busy');
-    }
+    button.toggleAttribute('aria-busy', busy);
   }
 
   /** Only http(s) destinations: a redirect URL must never run script. */
@@ -109,24 +107,25 @@
     }
   }
 
+  function text(value, fallback) {
+    return typeof value === 'string' ? value : fallback;
+  }
+
+  /** The error the page sees: the shape of humanconnect:error's detail. */
+  function failure(code, message, detailedMessage, source) {
+    return { code: code, message: message, detailedMessage: detailedMessage, source: source };
+  }
+
   function problemOf(response) {
-    var fallback = {
-      code: 'http_' + response.status,
-      message: 'The connection could not be saved.',
-      detailedMessage: '',
-      status: response.status,
-      source: 'server'
-    };
     return response.json().then(function (problem) {
-      return {
-        code: typeof problem.errorCode === 'string' ? problem.errorCode : fallback.code,
-        message: typeof problem.title === 'string' ? problem.title : fallback.message,
-        detailedMessage: typeof problem.detail === 'string' ? problem.detail : '',
-        status: response.status,
-        source: 'server'
-      };
+      return problem && typeof problem === 'object' ? problem : {};
     }, function () {
-      return fallback;
+      return {};
+    }).then(function (problem) {
+      var error = failure(text(problem.errorCode, 'http_' + response.status),
+        text(problem.title, 'The connection could not be saved.'), text(problem.detail, ''), 'server');
+      error.status = response.status;
+      return error;
     });
   }
 
@@ -169,24 +168,17 @@
     }
     // Human API requires a reload or redirect: the hosted page keeps polling until the page goes away.
     var target = config.redirectUrl ? safeUrl(config.redirectUrl) : null;
-    if (target) {
-      window.location.assign(target);
-    } else {
-      window.location.reload();
-    }
+    return target ? window.location.assign(target) : window.location.reload();
   }
 
   function finish(button, config, err, sessionTokenObject) {
-    connectClosed();
+    connectOpen = false;
     if (err) {
       report(button, connectError(err));
       return;
     }
     if (!sessionTokenObject || typeof sessionTokenObject.sessionToken !== 'string' || !sessionTokenObject.sessionToken) {
-      report(button, {
-        code: 'invalid_session', message: FALLBACK_MESSAGE,
-        detailedMessage: 'Connect finished without a session token.', source: 'connect'
-      });
+      report(button, failure('invalid_session', FALLBACK_MESSAGE, 'Connect finished without a session token.', 'connect'));
       return;
     }
     if (finishedSessionTokens.has(sessionTokenObject.sessionToken)) {
@@ -209,21 +201,14 @@
         finished(button, config, result);
       });
     }).catch(function (e) {
-      failed({
-        code: 'network_error', message: 'The connection could not be saved.',
-        detailedMessage: e && e.message ? String(e.message) : '', source: 'server'
-      });
+      failed(failure('network_error', 'The connection could not be saved.', e && e.message ? String(e.message) : '', 'server'));
     });
   }
 
   function connectError(err) {
     err = err || {};
-    return {
-      code: err.code === undefined ? 'connect_error' : err.code,
-      message: typeof err.message === 'string' && err.message ? err.message : FALLBACK_MESSAGE,
-      detailedMessage: typeof err.detailedMessage === 'string' ? err.detailedMessage : '',
-      source: 'connect'
-    };
+    return failure(err.code === undefined ? 'connect_error' : err.code,
+      text(err.message, '') || FALLBACK_MESSAGE, text(err.detailedMessage, ''), 'connect');
   }
 
   function readConfig(button) {
@@ -235,29 +220,16 @@
     }
   }
 
-  // While Connect is open, further clicks are ignored: Human API's script would lay a second iframe over the
-  // first, and its close() removes only the newest, leaving an orphan over the page. An error does not end it:
-  // Connect keeps its iframe up to show the error until the user closes it.
-  function connectOpened() {
-    connectOpen = true;
-  }
-
-  function connectClosed() {
-    connectOpen = false;
-  }
-
   function open(button) {
     var config = readConfig(button);
     if (!config) {
-      report(button, { code: 'invalid_config', message: 'Connect could not start.', detailedMessage: 'The button carries no valid options.', source: 'page' });
+      report(button, failure('invalid_config', 'Connect could not start.', 'The button carries no valid options.', 'page'));
       return;
     }
     var connect = window.HumanConnect;
     if (!connect || typeof connect.open !== 'function') {
-      report(button, {
-        code: 'connect_unavailable', message: 'Connect could not start.',
-        detailedMessage: 'Human API\'s Connect script has not loaded. Try again in a moment.', source: 'page'
-      });
+      report(button, failure('connect_unavailable', 'Connect could not start.',
+        'Human API\'s Connect script has not loaded. Try again in a moment.', 'page'));
       return;
     }
 
@@ -271,7 +243,7 @@
       clientUserId: encodeURIComponent(config.clientUserId),
       publicToken: config.publicToken || '',
       finish: function (err, sessionTokenObject) { finish(button, config, err, sessionTokenObject); },
-      close: function () { connectClosed(); emit(button, 'close', {}, false); },
+      close: function () { connectOpen = false; emit(button, 'close', {}, false); },
       error: function (err) { report(button, connectError(err)); }
     });
     ['language', 'mode', 'modal', '_baseURL'].forEach(function (name) {
@@ -279,15 +251,12 @@
         options[name] = config[name];
       }
     });
-    connectOpened();
+    connectOpen = true;
     try {
       connect.open(options);
     } catch (e) {
-      connectClosed();
-      report(button, {
-        code: 'connect_failed', message: 'Connect could not start.',
-        detailedMessage: e && e.message ? String(e.message) : '', source: 'page'
-      });
+      connectOpen = false;
+      report(button, failure('connect_failed', 'Connect could not start.', e && e.message ? String(e.message) : '', 'page'));
     }
   }
 
