@@ -83,6 +83,7 @@ public sealed class SandboxCases(HostileHosts hosts)
         yield return Raw("raw 0xFF byte inside a string", Encoding.Latin1.GetBytes(endpoint.Valid.Replace(":\"", ":\"\u00FF", StringComparison.Ordinal)), "application/json", invalid);
         yield return Chunked("chunked, invalid chunk size zz", $"zz\r\n{endpoint.Valid}\r\n0\r\n\r\n", invalid);
         yield return Chunked("chunked, chunk size that overflows", $"FFFFFFFFFFFFFFFFFFFF\r\n{endpoint.Valid}\r\n0\r\n\r\n", invalid);
+        yield return Chunked("chunked, no CRLF after the chunk data", $"{endpoint.Valid.Length:x}\r\n{endpoint.Valid}0\r\n\r\n", invalid);
         yield return Chunked("chunked, 20 KiB body", TransportCases.Chunks("{\"pad\":\"" + new string('a', 20 * 1024) + "\"," + endpoint.Valid[1..], 4096),
             Expectation.LegacyTooLarge());
         yield return new($"{label}: declared 20 KiB, a small body sent",

@@ -16,48 +16,56 @@ public sealed class SuiteEpilogue(HostileHosts hosts)
     private IEnumerable<HostileHost> Hosts => [hosts.Production, hosts.Development];
 
     [Fact]
-    public void Every_case_ran_to_its_end_on_both_hosts()
+    public void Every_case_ran_to_its_end_on_both_hosts() => AssertForEachHost(host =>
     {
-        foreach (var host in Hosts)
-        {
-            var runs = CaseRunner.RunsOn(host);
-            Assert.True(runs.Count == AllCases.Book.All.Count && runs.All(run => run.IsCompleted),
-                $"{host.EnvironmentName}: {runs.Count(run => run.IsCompleted)} of {AllCases.Book.All.Count} cases finished " +
-                $"({runs.Count} started). The epilogue ran before the cases, or a filter left some out.");
-        }
-    }
+        var runs = CaseRunner.RunsOn(host);
+        return runs.Count == AllCases.Book.All.Count && runs.All(run => run.IsCompleted)
+            ? null
+            : $"{runs.Count(run => run.IsCompleted)} of {AllCases.Book.All.Count} cases finished ({runs.Count} started): " +
+              "the epilogue ran before the cases, or a filter left some out.";
+    });
 
     [Fact]
-    public void Nothing_but_seeding_called_Human_API()
+    public void Nothing_but_seeding_called_Human_API() => AssertForEachHost(host =>
     {
-        foreach (var host in Hosts)
-        {
-            var extra = host.Ledger.UpstreamCalls.Skip(host.Users.SeedingUpstreamCalls).ToList();
-            Assert.True(extra.Count == 0, $"{host.EnvironmentName}: {extra.Count} calls to Human API after seeding:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, extra.Select(call => $"{call.What} for {CaseRunner.NameOf(call.CaseId)}")));
-        }
-    }
+        var extra = host.Ledger.UpstreamCalls.Skip(host.Users.SeedingUpstreamCalls).ToList();
+        return extra.Count == 0
+            ? null
+            : $"{extra.Count} calls to Human API after seeding:" + Lines(extra.Select(call => $"{call.What} for {CaseRunner.NameOf(call.CaseId)}"));
+    });
 
     [Fact]
     public async Task The_store_still_holds_what_was_seeded()
     {
+        var now = new Dictionary<HostileHost, StoreSnapshot>();
         foreach (var host in Hosts)
         {
-            var now = await host.SnapshotAsync();
-            var writes = host.Ledger.StoreWrites.Skip(host.Users.SeedingStoreWrites).Select(write => $"{write.What} for {CaseRunner.NameOf(write.CaseId)}");
-            Assert.True(now == host.Users.Seeded,
-                $"{host.EnvironmentName}: seeded {host.Users.Seeded}, now {now}; writes after seeding:{Environment.NewLine}{string.Join(Environment.NewLine, writes)}");
+            now[host] = await host.SnapshotAsync();
         }
+
+        AssertForEachHost(host => now[host] == host.Users.Seeded
+            ? null
+            : $"seeded {host.Users.Seeded}, now {now[host]}; writes after seeding:" +
+              Lines(host.Ledger.StoreWrites.Skip(host.Users.SeedingStoreWrites).Select(write => $"{write.What} for {CaseRunner.NameOf(write.CaseId)}")));
     }
 
     [Fact]
-    public void The_logs_hold_no_unhandled_exception()
+    public void The_logs_hold_no_unhandled_exception() => AssertForEachHost(host =>
     {
-        foreach (var host in Hosts)
-        {
-            var unhandled = host.Logs.GetSnapshot().Where(LogWatch.IsUnhandledException).Select(LogWatch.Describe).ToList();
-            Assert.True(unhandled.Count == 0, $"{host.EnvironmentName}: {unhandled.Count} unhandled exceptions logged:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, unhandled.Distinct().Take(40)));
-        }
+        var unhandled = host.Logs.GetSnapshot().Where(LogWatch.IsUnhandledException).ToList();
+        // Grouped by what went wrong: the same exception on fifty connections is one line with a count.
+        var kinds = unhandled
+            .GroupBy(record => $"[{record.Level}] {record.Category}: {record.Exception!.GetType().FullName}: {record.Exception.Message}", StringComparer.Ordinal)
+            .Select(group => $"{group.Count()} x {group.Key}");
+        return unhandled.Count == 0 ? null : $"{unhandled.Count} unhandled exceptions logged:" + Lines(kinds);
+    });
+
+    /// <summary>Checks every host and reports all of them at once, so one failing host does not hide the other.</summary>
+    private void AssertForEachHost(Func<HostileHost, string?> problemOf)
+    {
+        var problems = Hosts.Select(host => (host.EnvironmentName, Problem: problemOf(host))).Where(result => result.Problem is not null).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Select(result => $"{result.EnvironmentName}: {result.Problem}")));
     }
+
+    private static string Lines(IEnumerable<string> lines) => Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", lines);
 }

@@ -17,8 +17,16 @@ public sealed class HostileHosts : IAsyncLifetime
     {
         var production = HostileHost.StartAsync("Production", SessionPool, CancellationToken.None);
         var development = HostileHost.StartAsync("Development", SessionPool, CancellationToken.None);
-        Production = await production;
-        Development = await development;
+        try
+        {
+            await Task.WhenAll(production, development);
+        }
+        finally
+        {
+            // Whichever started is kept, so DisposeAsync stops it even when the other failed.
+            Production = production.IsCompletedSuccessfully ? await production : null!;
+            Development = development.IsCompletedSuccessfully ? await development : null!;
+        }
     }
 
     public async ValueTask DisposeAsync()
