@@ -74,7 +74,7 @@ public sealed class TransportCases
     {
         var malformed = Expectation.Problem(400, "malformed_body");
         yield return Case("chunked: invalid chunk size zz",
-            _ => RequestBuilder.Post(Finish).SignedIn(_.Alice).Chunked("zz\r\n{}\r\n0\r\n\r\n"), malformed);
+            context => RequestBuilder.Post(Finish).SignedIn(context.Alice).Chunked($"zz\r\n{context.ValidJson}\r\n0\r\n\r\n"), malformed);
         yield return Case("chunked: chunk size that overflows",
             context => RequestBuilder.Post(Finish).SignedIn(context.Alice).Chunked($"FFFFFFFFFFFFFFFFFFFF\r\n{context.ValidJson}\r\n0\r\n\r\n"), malformed);
         yield return Case("chunked: negative chunk size",

@@ -46,8 +46,6 @@ internal sealed class HostileHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
-    public IServiceProvider Services => _app.Services;
-
     /// <summary>Starts a host; <paramref name="sessionPool"/> real session tokens for alice are minted once bob and alice are connected.</summary>
     public static async Task<HostileHost> StartAsync(string environment, int sessionPool, CancellationToken cancellationToken)
     {
@@ -77,6 +75,7 @@ internal sealed class HostileHost : IAsyncDisposable
             new CountingUpstreamHandler(ledger, provider.GetRequiredService<IHttpContextAccessor>()));
         WrapDefaultStore(humanConnect, ledger);
 
+        // In Development, WebApplication puts the developer exception page in front of this pipeline, as in any app.
         var app = builder.Build();
         app.Use((context, next) =>
         {
