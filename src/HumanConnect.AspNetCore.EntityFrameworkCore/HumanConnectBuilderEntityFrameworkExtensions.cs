@@ -1,5 +1,5 @@
 using HumanConnect.AspNetCore;
-using HumanConnect.AspNetCore.EntityFrameworkCore.Internal;
+using HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

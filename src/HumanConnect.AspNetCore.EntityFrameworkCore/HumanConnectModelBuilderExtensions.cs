@@ -1,5 +1,5 @@
 using HumanConnect.AspNetCore.EntityFrameworkCore;
-using HumanConnect.AspNetCore.EntityFrameworkCore.Internal;
+using HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 
 namespace Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
-namespace HumanConnect.AspNetCore.EntityFrameworkCore.Internal;
+namespace HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 
 /// <summary>
 /// <see cref="IHumanTokenStore"/> on the host's own <typeparamref name="TContext"/>: one <see cref="HumanTokenRecord"/>

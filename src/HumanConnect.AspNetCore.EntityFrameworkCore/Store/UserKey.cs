@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HumanConnect.AspNetCore.EntityFrameworkCore.Internal;
+namespace HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 
 /// <summary>The table's key for a local user: the lowercase hex SHA-256 of the id, so the id itself is never stored.</summary>
 internal static class UserKey

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace HumanConnect.AspNetCore.EntityFrameworkCore.Internal;
+namespace HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 
 /// <summary>
 /// Maps <see cref="HumanTokenRecord"/> to one table. Names are lowercase snake_case, so PostgreSQL needs no quoting
