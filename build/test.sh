@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, the way CI does, on a fresh machine:
-#   1. installs what the tests need from Debian (chromium for the browser tests, redis-server for the store tests);
-#   2. starts a private redis-server on a free loopback port, and stops it on exit;
+#   1. installs what the tests need from Debian (chromium for the browser tests, redis-server and postgresql for the
+#      store tests);
+#   2. starts a private redis-server and a private PostgreSQL server on free loopback ports, and stops both on exit;
 #   3. builds the solution and runs every test project;
 #   4. ends with "N passed, N failed, N skipped". Skipped tests count as a failure: none may skip here.
 set -euo pipefail
@@ -13,6 +14,8 @@ results="$root/artifacts/test-results"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+[ -n "$(postgres_bin)" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from apt..."
   sudo=""
@@ -22,12 +25,22 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 work=$(mktemp -d)
-redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-stop_redis() {
-  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null; } || true
-  rm -rf "$work"
+# PostgreSQL's own directory: it must belong to the user the server runs as.
+pg_work=$(mktemp -d)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+redis_port=$(free_port)
+pg_port=$(free_port)
+pg_bin=$(postgres_bin)
+# PostgreSQL refuses to run as root: as root, run it as Debian's postgres user; otherwise as the current user.
+as_pg_user() {
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
 }
-trap stop_redis EXIT
+stop_servers() {
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || { [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null; } || true
+  [ -f "$pg_work/data/postmaster.pid" ] && as_pg_user "'$pg_bin/pg_ctl' -D '$pg_work/data' -m fast -w stop" >/dev/null 2>&1 || true
+  rm -rf "$work" "$pg_work"
+}
+trap stop_servers EXIT
 redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --pidfile "$work/redis.pid" \
   --dir "$work" --save "" --appendonly no --logfile "$work/redis.log"
 for _ in $(seq 1 100); do
@@ -36,7 +49,15 @@ for _ in $(seq 1 100); do
 done
 redis-cli -p "$redis_port" ping >/dev/null
 
+# Trust authentication on loopback only, for a throwaway cluster; the tests create and drop their own databases.
+[ "$(id -u)" -ne 0 ] || chown postgres "$pg_work"
+as_pg_user "'$pg_bin/initdb' -D '$pg_work/data' -A trust -U hc >'$pg_work/initdb.log' 2>&1" \
+  || { cat "$pg_work/initdb.log" >&2; exit 1; }
+as_pg_user "'$pg_bin/pg_ctl' -D '$pg_work/data' -o \"-p $pg_port -k '$pg_work' -c listen_addresses=127.0.0.1\" -l '$pg_work/postgres.log' -w start" >/dev/null \
+  || { cat "$pg_work/postgres.log" >&2; exit 1; }
+
 export HUMANCONNECT_TEST_REDIS="127.0.0.1:$redis_port"
+export HUMANCONNECT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=hc;Database=postgres"
 export HUMANCONNECT_TEST_CHROMIUM=/usr/bin/chromium
 export HUMANCONNECT_TEST_ARTIFACTS="$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
