@@ -73,6 +73,22 @@ public abstract class HostContextTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_row_the_host_read_with_tracking_does_not_block_a_save_in_the_same_scope()
+    {
+        await using var host = database.BuildHost();
+        var (userId, newer) = (Fresh.UserId(), Fresh.Tokens());
+        await using var scope = host.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IHumanTokenStore>();
+        await store.SaveAsync(userId, Fresh.Tokens(), Cancellation);
+        var key = TestDatabase.KeyOf(userId);
+        _ = await scope.ServiceProvider.GetRequiredService<HostDbContext>().Set<HumanTokenRecord>().SingleAsync(r => r.UserKey == key, Cancellation);
+
+        await store.SaveAsync(userId, newer, Cancellation);
+
+        Assert.Equal(newer, await store.GetAsync(userId, Cancellation));
+    }
+
+    [Fact]
     public async Task A_failing_pending_change_of_the_host_fails_the_save_and_nothing_is_half_written()
     {
         await using var host = database.BuildHost();

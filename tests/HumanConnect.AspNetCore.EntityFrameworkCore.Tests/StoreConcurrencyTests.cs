@@ -74,6 +74,20 @@ public abstract class StoreConcurrencyTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_first_save_refused_by_a_row_that_is_removed_again_inserts_afresh()
+    {
+        var interleave = new InterleavingWriter();
+        await using var host = database.BuildHost(options => options.AddInterceptors(interleave));
+        var (userId, competing, mine) = (Fresh.UserId(), Fresh.Tokens(), Fresh.Tokens());
+        interleave.Arm(times: 1, () => SaveInOwnScopeAsync(host, userId, competing), afterFailure: () => RemoveInOwnScopeAsync(host, userId));
+
+        await SaveInOwnScopeAsync(host, userId, mine);
+
+        Assert.Equal(mine, await GetInOwnScopeAsync(host, userId));
+        Assert.Equal(1L, await TestDatabase.ReadVersionAsync(host, userId));
+    }
+
+    [Fact]
     public async Task A_save_that_always_loses_gives_up_after_32_attempts_with_an_exception_that_names_no_token()
     {
         var interleave = new InterleavingWriter();

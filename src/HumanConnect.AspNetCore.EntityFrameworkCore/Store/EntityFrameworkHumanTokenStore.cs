@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,8 @@ namespace HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 /// <remarks>
 /// <para>
 /// A save is "last writer wins", applied whole: it reads the row's version, then inserts the row or updates it only
-/// where that version still stands. If another writer got there first (the update matched no row, or the insert met
-/// a row that was not there a moment ago), it reads again and retries, up to <see cref="MaxSaveAttempts"/> times.
+/// where that version still stands. If another writer got there first (the update matched no row, or the insert was
+/// refused by the key), it reads again and retries, up to <see cref="MaxSaveAttempts"/> times.
 /// Each failed attempt means another save or removal for the same user committed in between, so this many attempts
 /// are enough for that many concurrent writers of one user. Every committed save adds one to the version.
 /// </para>
@@ -115,6 +116,12 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
             UpdatedAt = _time.GetUtcNow(),
             Version = (version ?? 0) + 1,
         };
+        // The host may have read this row with tracking; its instance would block ours, and is stale after this save anyway.
+        if (records.Local.FindEntry(key) is { } tracked)
+        {
+            tracked.State = EntityState.Detached;
+        }
+
         var entry = _context.Entry(record);
         if (version is null)
         {
@@ -137,16 +144,12 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
             // The row was saved again or removed since its version was read.
             return false;
         }
-        catch (DbUpdateException ex) when (version is null && !lastAttempt && OnlyThis(ex, record) && _context.Database.CurrentTransaction is null)
+        catch (DbUpdateException ex) when (version is null && !lastAttempt && OnlyThis(ex, record) && MayBeAKeyConflict(ex)
+                                            && _context.Database.CurrentTransaction is null)
         {
-            // Another writer inserted the row first, which the unique key refused; any other failure of the insert is
-            // the store's to report. Inside the host's transaction a refused insert may have aborted it (PostgreSQL
-            // does), so there is no retry there.
-            if (!await records.AsNoTracking().AnyAsync(row => row.UserKey == key, cancellationToken))
-            {
-                throw;
-            }
-
+            // Most likely another writer inserted the row first, and the key refused ours; the next attempt reads it.
+            // (Checking that the row exists would not do: a removal may already have deleted it again.) Inside the
+            // host's transaction a refused insert may have aborted it (PostgreSQL does), so there is no retry there.
             return false;
         }
         finally
@@ -158,6 +161,14 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
 
     private static bool OnlyThis(DbUpdateException ex, HumanTokenRecord record) =>
         ex.Entries.All(failed => ReferenceEquals(failed.Entity, record));
+
+    /// <summary>
+    /// Whether a refused insert may be a duplicate key. Providers that report a SQLSTATE (PostgreSQL does) say so: class
+    /// 23, integrity constraint violation. Where none is reported (SQLite), any refusal may be, and a failure that is
+    /// not one repeats until the attempts run out, then surfaces.
+    /// </summary>
+    private static bool MayBeAKeyConflict(DbUpdateException ex) =>
+        ex.InnerException is not DbException { SqlState: { } state } || state.StartsWith("23", StringComparison.Ordinal);
 
     private IDataProtector ProtectorFor(string key) => _protector.CreateProtector(key);
 

@@ -13,17 +13,38 @@ public sealed class InterleavingWriter : SaveChangesInterceptor
     // The competitor's own save passes through this interceptor too; it must not interleave with itself.
     private static readonly AsyncLocal<bool> InCompetitor = new();
     private Func<Task> _competitor = () => Task.CompletedTask;
+    private Func<Task>? _afterFailure;
     private int _remaining;
     private int _interleaved;
 
     /// <summary>How many times a competitor ran before a save.</summary>
     public int Interleaved => Volatile.Read(ref _interleaved);
 
-    /// <summary>Runs <paramref name="competitor"/> before each of the next <paramref name="times"/> saves.</summary>
-    public void Arm(int times, Func<Task> competitor)
+    /// <summary>
+    /// Runs <paramref name="competitor"/> before each of the next <paramref name="times"/> saves, and
+    /// <paramref name="afterFailure"/> (once) when a save fails, before the store can react to the failure.
+    /// </summary>
+    public void Arm(int times, Func<Task> competitor, Func<Task>? afterFailure = null)
     {
         _competitor = competitor;
+        _afterFailure = afterFailure;
         Volatile.Write(ref _remaining, times);
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!InCompetitor.Value && Interlocked.Exchange(ref _afterFailure, null) is { } afterFailure)
+        {
+            InCompetitor.Value = true;
+            try
+            {
+                await afterFailure();
+            }
+            finally
+            {
+                InCompetitor.Value = false;
+            }
+        }
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
