@@ -22,6 +22,37 @@ public sealed class PostgresStoreAtRestTests(PostgresDatabase database)
 public sealed class PostgresHostContextTests(PostgresDatabase database)
     : HostContextTests(database), IClassFixture<PostgresDatabase>;
 
+/// <summary>PostgreSQL-only: it reports a SQLSTATE, so an insert refused for another reason than a key is not retried.</summary>
+public sealed class PostgresInsertRefusalTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task An_insert_refused_outside_the_integrity_constraint_class_fails_at_the_first_attempt()
+    {
+        var attempts = new InterleavingWriter();
+        await using var host = database.BuildHost(options => options.AddInterceptors(attempts));
+        await using (var setup = host.CreateAsyncScope())
+        {
+            // This class's own database: the trigger refuses one marked humanId with a SQLSTATE of class P0.
+            await setup.ServiceProvider.GetRequiredService<HostDbContext>().Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.human_id = 'refuse-me' THEN RAISE EXCEPTION 'refused' USING ERRCODE = 'P0001'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER refuse_marked BEFORE INSERT ON human_connect_tokens FOR EACH ROW EXECUTE FUNCTION refuse_marked();
+                """, TestContext.Current.CancellationToken);
+        }
+
+        attempts.Arm(times: int.MaxValue, () => Task.CompletedTask);
+        await using var scope = host.CreateAsyncScope();
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<IHumanTokenStore>()
+            .SaveAsync(Fresh.UserId(), Fresh.Tokens() with { HumanId = "refuse-me" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal("P0001", Assert.IsType<PostgresException>(failure.InnerException).SqlState);
+        Assert.Equal(1, attempts.Interleaved);
+    }
+}
+
 /// <summary>PostgreSQL-only: the server is down.</summary>
 public sealed class PostgresUnavailableTests
 {

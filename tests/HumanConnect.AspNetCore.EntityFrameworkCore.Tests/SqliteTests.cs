@@ -19,6 +19,33 @@ public sealed class SqliteStoreAtRestTests(SqliteDatabase database)
 public sealed class SqliteHostContextTests(SqliteDatabase database)
     : HostContextTests(database), IClassFixture<SqliteDatabase>;
 
+/// <summary>SQLite-only: it reports no SQLSTATE, so any refused first insert may be a key conflict and is retried, to the limit.</summary>
+public sealed class SqliteInsertRefusalTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    [Fact]
+    public async Task An_insert_refused_for_another_reason_is_retried_to_the_limit_then_surfaces()
+    {
+        var attempts = new InterleavingWriter();
+        await using var host = database.BuildHost(options => options.AddInterceptors(attempts));
+        await using (var setup = host.CreateAsyncScope())
+        {
+            // This class's own database file: the trigger refuses one marked humanId.
+            await setup.ServiceProvider.GetRequiredService<HostDbContext>().Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER refuse_marked BEFORE INSERT ON human_connect_tokens
+                WHEN NEW.human_id = 'refuse-me' BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                """, TestContext.Current.CancellationToken);
+        }
+
+        attempts.Arm(times: int.MaxValue, () => Task.CompletedTask);
+        await using var scope = host.CreateAsyncScope();
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<IHumanTokenStore>()
+            .SaveAsync(Fresh.UserId(), Fresh.Tokens() with { HumanId = "refuse-me" }, TestContext.Current.CancellationToken));
+
+        Assert.IsType<SqliteException>(failure.InnerException);
+        Assert.Equal(32, attempts.Interleaved);
+    }
+}
+
 /// <summary>SQLite-only: a database that cannot be opened.</summary>
 public sealed class SqliteUnavailableTests
 {
