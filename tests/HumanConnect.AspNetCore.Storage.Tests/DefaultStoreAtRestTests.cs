@@ -12,8 +12,7 @@ namespace HumanConnect.AspNetCore.Storage.Tests;
 /// <summary>What the default store leaves in the cache, read back raw: nothing readable, and no expiry.</summary>
 public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
-    /// <summary>Pinned on purpose: changing it would make every stored record unreadable.</summary>
-    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
+    private const string ProtectorPurpose = DefaultStoreLayout.ProtectorPurpose;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -29,7 +28,8 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();
-        var key = (await ScanKeysAsync(connection, "*" + userId + "*")).Single();
+        Assert.Empty(await ScanKeysAsync(connection, "*" + userId + "*"));
+        RedisKey key = DefaultStoreLayout.KeyOf(userId);
         var raw = Encoding.UTF8.GetString((byte[])(await database.HashGetAsync(key, "data"))!);
         Assert.DoesNotContain(tokens.AccessToken, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.HumanId, raw, StringComparison.Ordinal);
@@ -46,12 +46,31 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, tokens, Cancellation);
 
-        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync($"HumanConnect:tokens:{TestData.Alice}", Cancellation);
+        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Cancellation);
         Assert.NotNull(raw);
         var text = Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.HumanId, text, StringComparison.Ordinal);
         AssertProtectedWithThisKeyRingOnly(services, raw, tokens);
+    }
+
+    [Fact]
+    public async Task A_record_under_the_old_clear_id_key_moves_to_the_hashed_key_on_first_read()
+    {
+        using var services = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
+        var email = $"alice-{Guid.NewGuid():N}@example.com";
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
+        await services.GetRequiredService<IDistributedCache>().SetAsync(DefaultStoreLayout.LegacyKeyOf(email),
+            DefaultStoreLayout.LegacyRecord(services.GetRequiredService<IDataProtectionProvider>(), tokens), new DistributedCacheEntryOptions(), Cancellation);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        Assert.Single(await ScanKeysAsync(connection, "*" + email + "*"));
+
+        var read = await services.GetRequiredService<IHumanTokenStore>().GetAsync(email, Cancellation);
+
+        Assert.Equal(tokens, read);
+        Assert.Empty(await ScanKeysAsync(connection, "*" + email + "*"));
+        Assert.True(await connection.GetDatabase().KeyExistsAsync(DefaultStoreLayout.KeyOf(email)));
+        Assert.Equal(tokens, await services.GetRequiredService<IHumanTokenStore>().GetAsync(email, Cancellation));
     }
 
     [Fact]

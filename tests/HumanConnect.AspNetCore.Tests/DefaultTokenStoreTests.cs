@@ -12,10 +12,7 @@ namespace HumanConnect.AspNetCore.Tests;
 /// <summary>The store <c>AddHumanConnect</c> registers when the host brings none: <c>IDistributedCache</c> plus Data Protection.</summary>
 public sealed class DefaultTokenStoreTests
 {
-    private const string KeyPrefix = "HumanConnect:tokens:";
-
-    /// <summary>Pinned here on purpose: changing it would make every stored record unreadable.</summary>
-    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
+    private const string ProtectorPurpose = DefaultStoreLayout.ProtectorPurpose;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -121,12 +118,20 @@ public sealed class DefaultTokenStoreTests
     }
 
     [Fact]
-    public async Task Store_cache_entry_is_keyed_by_the_prefix_and_the_user()
+    public async Task Store_cache_entry_is_keyed_by_a_hash_that_does_not_reveal_the_user_id()
     {
-        await using var services = BuildServices();
-        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
+        var hostCache = new RecordingCache();
+        await using var services = BuildServices(before: s => s.AddSingleton<IDistributedCache>(hostCache));
+        const string email = "alice@example.com";
 
-        Assert.NotNull(await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct));
+        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(email, Tokens(), Ct);
+
+        var key = Assert.Single(hostCache.KeysSet);
+        Assert.Equal(DefaultStoreLayout.KeyOf(email), key);
+        Assert.DoesNotContain("alice", key, StringComparison.OrdinalIgnoreCase);
+
+        // Not the clientUserId either, which pages and Human API see: the two hashes are kept apart.
+        Assert.DoesNotContain(TestData.ClientUserIdOf(email), key, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +140,7 @@ public sealed class DefaultTokenStoreTests
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct);
+        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Ct);
 
         Assert.NotNull(raw);
         Assert.False(Contains(raw, TestData.AccessToken), "the cached bytes contain the access token");
@@ -148,7 +153,7 @@ public sealed class DefaultTokenStoreTests
     {
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
-        var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct))!;
+        var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Ct))!;
 
         // Not an encoding of the record: neither plain JSON nor base64 of it.
         Assert.NotEqual((byte)'{', raw[0]);
@@ -179,7 +184,7 @@ public sealed class DefaultTokenStoreTests
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        Assert.Equal([KeyPrefix + TestData.Alice], hostCache.KeysSet);
+        Assert.Equal([DefaultStoreLayout.KeyOf(TestData.Alice)], hostCache.KeysSet);
         Assert.Same(hostCache, services.GetRequiredService<IDistributedCache>());
     }
 
@@ -191,7 +196,7 @@ public sealed class DefaultTokenStoreTests
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        Assert.Equal([KeyPrefix + TestData.Alice], hostCache.KeysSet);
+        Assert.Equal([DefaultStoreLayout.KeyOf(TestData.Alice)], hostCache.KeysSet);
     }
 
     [Fact]
