@@ -30,10 +30,12 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         var database = connection.GetDatabase();
         Assert.Empty(await ScanKeysAsync(connection, "*" + userId + "*"));
         RedisKey key = DefaultStoreLayout.KeyOf(userId);
-        var raw = Encoding.UTF8.GetString((byte[])(await database.HashGetAsync(key, "data"))!);
+        var bytes = (byte[])(await database.HashGetAsync(key, "data"))!;
+        var raw = Encoding.UTF8.GetString(bytes);
         Assert.DoesNotContain(tokens.AccessToken, raw, StringComparison.Ordinal);
-        Assert.DoesNotContain(tokens.HumanId, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.PublicToken!, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.ClientUserId, raw, StringComparison.Ordinal);
+        Assert.Equal(tokens.HumanId, DefaultStoreLayout.Split(bytes).HumanId);
         Assert.Null(await database.KeyTimeToLiveAsync(key));
         AssertProtectedWithThisKeyRingOnly(services, (byte[])(await database.HashGetAsync(key, "data"))!, tokens);
     }
@@ -50,7 +52,9 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         Assert.NotNull(raw);
         var text = Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(tokens.HumanId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.PublicToken!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.ClientUserId, text, StringComparison.Ordinal);
+        Assert.Equal(tokens.HumanId, DefaultStoreLayout.Split(raw).HumanId);
         AssertProtectedWithThisKeyRingOnly(services, raw, tokens);
     }
 
@@ -83,7 +87,9 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
         await thisHost.GetRequiredService<IHumanTokenStore>().SaveAsync(userId, tokens, Cancellation);
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+        // It cannot open the record: it gets the humanId kept beside it and nothing else.
+        var seenByOther = await otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation);
+        Assert.Equal((tokens.HumanId, string.Empty, null), (seenByOther?.HumanId, seenByOther?.AccessToken, seenByOther?.PublicToken));
         Assert.Equal(tokens, await thisHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
     }
 
@@ -91,8 +97,9 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
     /// The bytes are Data Protection output under the store's purpose: this host's key ring opens them, another
     /// cannot. Text checks alone would pass for base64 of the record.
     /// </summary>
-    private static void AssertProtectedWithThisKeyRingOnly(IServiceProvider services, byte[] raw, HumanTokens tokens)
+    private static void AssertProtectedWithThisKeyRingOnly(IServiceProvider services, byte[] record, HumanTokens tokens)
     {
+        var raw = DefaultStoreLayout.Split(record).Payload;
         var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
         Assert.Contains(tokens.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
         var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);

@@ -135,7 +135,7 @@ public sealed class DefaultTokenStoreTests
     }
 
     [Fact]
-    public async Task Store_raw_cache_bytes_reveal_neither_the_access_token_nor_the_humanId()
+    public async Task Store_raw_cache_bytes_reveal_nothing_but_the_humanId()
     {
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
@@ -144,8 +144,12 @@ public sealed class DefaultTokenStoreTests
 
         Assert.NotNull(raw);
         Assert.False(Contains(raw, TestData.AccessToken), "the cached bytes contain the access token");
-        Assert.False(Contains(raw, TestData.HumanId), "the cached bytes contain the humanId");
+        Assert.False(Contains(raw, TestData.PublicToken), "the cached bytes contain the publicToken");
+        Assert.False(Contains(raw, TestData.ClientUserIdOf(TestData.Alice)), "the cached bytes contain the clientUserId");
         Assert.False(Contains(raw, "accessToken"), "the cached bytes contain readable JSON");
+
+        // Kept in clear on purpose, so a lost key ring does not lose the user (DefaultTokenStoreKeyLossTests).
+        Assert.Equal(TestData.HumanId, DefaultStoreLayout.Split(raw).HumanId);
     }
 
     [Fact]
@@ -154,16 +158,18 @@ public sealed class DefaultTokenStoreTests
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
         var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Ct))!;
+        var payload = DefaultStoreLayout.Split(raw).Payload;
 
         // Not an encoding of the record: neither plain JSON nor base64 of it.
-        Assert.NotEqual((byte)'{', raw[0]);
+        Assert.NotEqual((byte)'{', payload[0]);
         Assert.False(RevealsTokenAsBase64(raw), "the cached bytes are base64 of the record");
+        Assert.False(RevealsTokenAsBase64(payload), "the payload is base64 of the record");
 
         // Encrypted under the store's purpose with this app's keys: they open it, another key ring cannot.
         var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
-        Assert.Contains(TestData.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
+        Assert.Contains(TestData.AccessToken, Encoding.UTF8.GetString(own.Unprotect(payload)), StringComparison.Ordinal);
         var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);
-        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(raw));
+        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(payload));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,21 @@ internal static class DefaultStoreLayout
         KeyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("HumanConnect.AspNetCore.TokenStore.Key.v2\n" + localUserId)));
 
     public static string LegacyKeyOf(string localUserId) => LegacyKeyPrefix + localUserId;
+
+    /// <summary>
+    /// Splits a record as the store writes it: layout byte 2, the humanId's UTF-8 length (4 bytes, big-endian), the
+    /// humanId in clear, then the Data Protection payload of the whole record.
+    /// </summary>
+    public static (string HumanId, byte[] Payload) Split(byte[] record)
+    {
+        if (record.Length < 5 || record[0] != 2)
+        {
+            throw new InvalidOperationException("Not a layout-2 record.");
+        }
+
+        var length = BinaryPrimitives.ReadInt32BigEndian(record.AsSpan(1, 4));
+        return (Encoding.UTF8.GetString(record, 5, length), record[(5 + length)..]);
+    }
 
     /// <summary>A record as an earlier release wrote it: the whole JSON record protected, nothing beside it.</summary>
     public static byte[] LegacyRecord(IDataProtectionProvider dataProtection, HumanTokens tokens) =>
