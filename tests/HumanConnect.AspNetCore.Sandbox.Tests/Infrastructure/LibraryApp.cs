@@ -48,6 +48,9 @@ internal sealed class LibraryApp : IAsyncDisposable
                         // UseHumanApiSandbox must win over whatever configuration says.
                         options.ClientId = TestData.ClientId;
                         options.ClientSecret = "configured-secret-that-must-be-replaced";
+
+                        // KestrelApp runs in Production (the slim builder's default), one instance on the memory cache.
+                        options.AllowInMemoryTokenStore = true;
                         configure?.Invoke(options);
                     })
                     .UseHumanApiSandbox(prefix);
