@@ -54,6 +54,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                         configure?.Invoke(options);
                     })
                     .UseHumanApiSandbox(prefix);
+                builder.Services.Configure<HumanApiSandboxOptions>(options => options.AllowInProduction = true);
                 if (postConfigure is not null)
                 {
                     builder.Services.PostConfigure(postConfigure);
