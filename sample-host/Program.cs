@@ -36,8 +36,13 @@ if (sample.UseSandbox)
     humanConnect.UseHumanApiSandbox(sample.SandboxPath);
 
     // The sandbox remembers its users beside the SQLite store, so connections survive a restart of the sample.
+    // Sample:UseSandbox is also the explicit opt-in to map it in Production (build/load-test.sh runs the published
+    // sample so): this app is a demo with no real users. A real app never sets AllowInProduction.
     builder.Services.Configure<HumanConnect.AspNetCore.Sandbox.HumanApiSandboxOptions>(options =>
-        options.StateFilePath = Path.Combine(dataDirectory, "sandbox-state.json"));
+    {
+        options.StateFilePath = Path.Combine(dataDirectory, "sandbox-state.json");
+        options.AllowInProduction = true;
+    });
 }
 
 builder.Services.PostConfigure<HumanConnect.AspNetCore.HumanConnectOptions>(options =>

@@ -6,6 +6,8 @@ public sealed class SampleOptions
     /// <summary>
     /// Mount the Human API sandbox in this app and point Human Connect at it. Set to <see langword="false"/> (with
     /// HumanConnect:ClientId and HumanConnect:ClientSecret in user-secrets or environment variables) to use Human API.
+    /// When <see langword="true"/>, the sandbox is also allowed in a Production environment
+    /// (<c>HumanApiSandboxOptions.AllowInProduction</c>), so the published demo runs there too.
     /// </summary>
     public bool UseSandbox { get; set; } = true;
 

@@ -37,6 +37,15 @@ public sealed class HumanApiSandboxOptions
     public string? StateFilePath { get; set; }
 
     /// <summary>
+    /// Lets <c>app.MapHumanApiSandbox()</c> map the sandbox in a Production environment. Off by default: in
+    /// Production, mapping it throws, because its credentials are public and anyone could mint session tokens and
+    /// tokens through it. Turn it on only for a demo or a load test that must run a Production build against the
+    /// sandbox, never for an app that holds real users; the warning <c>SandboxMappedInProduction</c> (1001) is still
+    /// logged. Other environments never check.
+    /// </summary>
+    public bool AllowInProduction { get; set; }
+
+    /// <summary>
     /// The data sources the Connect page lists, in order. Names are shown as-is and must be unique; the default is
     /// <see cref="HumanApiSandboxDefaults.DemoSources"/>. Set it in code: configuration binding appends to lists.
     /// </summary>

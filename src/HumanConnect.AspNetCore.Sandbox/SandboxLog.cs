@@ -10,7 +10,7 @@ namespace HumanConnect.AspNetCore.Sandbox;
 /// </summary>
 internal static partial class SandboxLog
 {
-    [LoggerMessage(1001, LogLevel.Warning, "The Human API sandbox is mapped at {Prefix} in Production. Its credentials are public: map it in development and tests only.", EventName = "SandboxMappedInProduction")]
+    [LoggerMessage(1001, LogLevel.Warning, "The Human API sandbox is mapped at {Prefix} in Production, as HumanApiSandboxOptions.AllowInProduction allows. Its credentials are public: never serve real users from this host.", EventName = "SandboxMappedInProduction")]
     public static partial void MappedInProduction(this ILogger logger, string prefix);
 
     [LoggerMessage(1002, LogLevel.Error, "UseHumanApiSandbox needs the app to listen on a real address (Kestrel, started): the server reports none.", EventName = "SandboxNoServerAddress")]

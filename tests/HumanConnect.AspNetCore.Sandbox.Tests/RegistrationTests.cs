@@ -42,6 +42,7 @@ public sealed class RegistrationTests
             {
                 options.DemoSources.Clear();
                 options.DemoSources.Add("Deep Space Nine Clinic");
+                options.AllowInProduction = true;   // KestrelApp runs in Production, the slim builder's default
             }),
             app => app.MapHumanApiSandbox());
         var http = app.CreateClient();

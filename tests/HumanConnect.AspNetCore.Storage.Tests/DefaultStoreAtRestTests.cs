@@ -12,8 +12,7 @@ namespace HumanConnect.AspNetCore.Storage.Tests;
 /// <summary>What the default store leaves in the cache, read back raw: nothing readable, and no expiry.</summary>
 public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
-    /// <summary>Pinned on purpose: changing it would make every stored record unreadable.</summary>
-    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
+    private const string ProtectorPurpose = DefaultStoreLayout.ProtectorPurpose;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -29,11 +28,14 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();
-        var key = (await ScanKeysAsync(connection, "*" + userId + "*")).Single();
-        var raw = Encoding.UTF8.GetString((byte[])(await database.HashGetAsync(key, "data"))!);
+        Assert.Empty(await ScanKeysAsync(connection, "*" + userId + "*"));
+        RedisKey key = DefaultStoreLayout.KeyOf(userId);
+        var bytes = (byte[])(await database.HashGetAsync(key, "data"))!;
+        var raw = Encoding.UTF8.GetString(bytes);
         Assert.DoesNotContain(tokens.AccessToken, raw, StringComparison.Ordinal);
-        Assert.DoesNotContain(tokens.HumanId, raw, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.PublicToken!, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.ClientUserId, raw, StringComparison.Ordinal);
+        Assert.Equal(tokens.HumanId, DefaultStoreLayout.Split(bytes).HumanId);
         Assert.Null(await database.KeyTimeToLiveAsync(key));
         AssertProtectedWithThisKeyRingOnly(services, (byte[])(await database.HashGetAsync(key, "data"))!, tokens);
     }
@@ -46,12 +48,33 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, tokens, Cancellation);
 
-        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync($"HumanConnect:tokens:{TestData.Alice}", Cancellation);
+        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Cancellation);
         Assert.NotNull(raw);
         var text = Encoding.UTF8.GetString(raw);
         Assert.DoesNotContain(tokens.AccessToken, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(tokens.HumanId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.PublicToken!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.ClientUserId, text, StringComparison.Ordinal);
+        Assert.Equal(tokens.HumanId, DefaultStoreLayout.Split(raw).HumanId);
         AssertProtectedWithThisKeyRingOnly(services, raw, tokens);
+    }
+
+    [Fact]
+    public async Task A_record_under_the_old_clear_id_key_moves_to_the_hashed_key_on_first_read()
+    {
+        using var services = StoreHost.Build(s => s.AddStackExchangeRedisCache(o => o.Configuration = redis.Configuration));
+        var email = $"alice-{Guid.NewGuid():N}@example.com";
+        var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
+        await services.GetRequiredService<IDistributedCache>().SetAsync(DefaultStoreLayout.LegacyKeyOf(email),
+            DefaultStoreLayout.LegacyRecord(services.GetRequiredService<IDataProtectionProvider>(), tokens), new DistributedCacheEntryOptions(), Cancellation);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        Assert.Single(await ScanKeysAsync(connection, "*" + email + "*"));
+
+        var read = await services.GetRequiredService<IHumanTokenStore>().GetAsync(email, Cancellation);
+
+        Assert.Equal(tokens, read);
+        Assert.Empty(await ScanKeysAsync(connection, "*" + email + "*"));
+        Assert.True(await connection.GetDatabase().KeyExistsAsync(DefaultStoreLayout.KeyOf(email)));
+        Assert.Equal(tokens, await services.GetRequiredService<IHumanTokenStore>().GetAsync(email, Cancellation));
     }
 
     [Fact]
@@ -64,7 +87,9 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
         var tokens = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "client-user");
         await thisHost.GetRequiredService<IHumanTokenStore>().SaveAsync(userId, tokens, Cancellation);
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+        // It cannot open the record: it gets the humanId kept beside it and nothing else.
+        var seenByOther = await otherHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation);
+        Assert.Equal((tokens.HumanId, string.Empty, null), (seenByOther?.HumanId, seenByOther?.AccessToken, seenByOther?.PublicToken));
         Assert.Equal(tokens, await thisHost.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
     }
 
@@ -72,8 +97,9 @@ public sealed class DefaultStoreAtRestTests(RedisServerFixture redis) : IClassFi
     /// The bytes are Data Protection output under the store's purpose: this host's key ring opens them, another
     /// cannot. Text checks alone would pass for base64 of the record.
     /// </summary>
-    private static void AssertProtectedWithThisKeyRingOnly(IServiceProvider services, byte[] raw, HumanTokens tokens)
+    private static void AssertProtectedWithThisKeyRingOnly(IServiceProvider services, byte[] record, HumanTokens tokens)
     {
+        var raw = DefaultStoreLayout.Split(record).Payload;
         var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
         Assert.Contains(tokens.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
         var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);

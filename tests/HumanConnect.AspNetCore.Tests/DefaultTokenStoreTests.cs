@@ -12,10 +12,7 @@ namespace HumanConnect.AspNetCore.Tests;
 /// <summary>The store <c>AddHumanConnect</c> registers when the host brings none: <c>IDistributedCache</c> plus Data Protection.</summary>
 public sealed class DefaultTokenStoreTests
 {
-    private const string KeyPrefix = "HumanConnect:tokens:";
-
-    /// <summary>Pinned here on purpose: changing it would make every stored record unreadable.</summary>
-    private const string ProtectorPurpose = "HumanConnect.AspNetCore.TokenStore.v1";
+    private const string ProtectorPurpose = DefaultStoreLayout.ProtectorPurpose;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -121,26 +118,38 @@ public sealed class DefaultTokenStoreTests
     }
 
     [Fact]
-    public async Task Store_cache_entry_is_keyed_by_the_prefix_and_the_user()
+    public async Task Store_cache_entry_is_keyed_by_a_hash_that_does_not_reveal_the_user_id()
     {
-        await using var services = BuildServices();
-        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
+        var hostCache = new RecordingCache();
+        await using var services = BuildServices(before: s => s.AddSingleton<IDistributedCache>(hostCache));
+        const string email = "alice@example.com";
 
-        Assert.NotNull(await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct));
+        await services.GetRequiredService<IHumanTokenStore>().SaveAsync(email, Tokens(), Ct);
+
+        var key = Assert.Single(hostCache.KeysSet);
+        Assert.Equal(DefaultStoreLayout.KeyOf(email), key);
+        Assert.DoesNotContain("alice", key, StringComparison.OrdinalIgnoreCase);
+
+        // Not the clientUserId either, which pages and Human API see: the two hashes are kept apart.
+        Assert.DoesNotContain(TestData.ClientUserIdOf(email), key, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Store_raw_cache_bytes_reveal_neither_the_access_token_nor_the_humanId()
+    public async Task Store_raw_cache_bytes_reveal_nothing_but_the_humanId()
     {
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct);
+        var raw = await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Ct);
 
         Assert.NotNull(raw);
         Assert.False(Contains(raw, TestData.AccessToken), "the cached bytes contain the access token");
-        Assert.False(Contains(raw, TestData.HumanId), "the cached bytes contain the humanId");
+        Assert.False(Contains(raw, TestData.PublicToken), "the cached bytes contain the publicToken");
+        Assert.False(Contains(raw, TestData.ClientUserIdOf(TestData.Alice)), "the cached bytes contain the clientUserId");
         Assert.False(Contains(raw, "accessToken"), "the cached bytes contain readable JSON");
+
+        // Kept in clear on purpose, so a lost key ring does not lose the user (DefaultTokenStoreKeyLossTests).
+        Assert.Equal(TestData.HumanId, DefaultStoreLayout.Split(raw).HumanId);
     }
 
     [Fact]
@@ -148,17 +157,19 @@ public sealed class DefaultTokenStoreTests
     {
         await using var services = BuildServices();
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
-        var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(KeyPrefix + TestData.Alice, Ct))!;
+        var raw = (await services.GetRequiredService<IDistributedCache>().GetAsync(DefaultStoreLayout.KeyOf(TestData.Alice), Ct))!;
+        var payload = DefaultStoreLayout.Split(raw).Payload;
 
         // Not an encoding of the record: neither plain JSON nor base64 of it.
-        Assert.NotEqual((byte)'{', raw[0]);
+        Assert.NotEqual((byte)'{', payload[0]);
         Assert.False(RevealsTokenAsBase64(raw), "the cached bytes are base64 of the record");
+        Assert.False(RevealsTokenAsBase64(payload), "the payload is base64 of the record");
 
         // Encrypted under the store's purpose with this app's keys: they open it, another key ring cannot.
         var own = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
-        Assert.Contains(TestData.AccessToken, Encoding.UTF8.GetString(own.Unprotect(raw)), StringComparison.Ordinal);
+        Assert.Contains(TestData.AccessToken, Encoding.UTF8.GetString(own.Unprotect(payload)), StringComparison.Ordinal);
         var foreign = new EphemeralDataProtectionProvider().CreateProtector(ProtectorPurpose);
-        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(raw));
+        Assert.ThrowsAny<CryptographicException>(() => foreign.Unprotect(payload));
     }
 
     [Fact]
@@ -179,7 +190,7 @@ public sealed class DefaultTokenStoreTests
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        Assert.Equal([KeyPrefix + TestData.Alice], hostCache.KeysSet);
+        Assert.Equal([DefaultStoreLayout.KeyOf(TestData.Alice)], hostCache.KeysSet);
         Assert.Same(hostCache, services.GetRequiredService<IDistributedCache>());
     }
 
@@ -191,7 +202,7 @@ public sealed class DefaultTokenStoreTests
 
         await services.GetRequiredService<IHumanTokenStore>().SaveAsync(TestData.Alice, Tokens(), Ct);
 
-        Assert.Equal([KeyPrefix + TestData.Alice], hostCache.KeysSet);
+        Assert.Equal([DefaultStoreLayout.KeyOf(TestData.Alice)], hostCache.KeysSet);
     }
 
     [Fact]

@@ -14,21 +14,23 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Tests;
 
 /// <summary>
 /// The README's quick start, line for line, on a slim builder with cookie sign-in. Only test plumbing is added (the
-/// test server, configuration standing in for appsettings.json and user-secrets, an ephemeral key ring, and a
-/// sign-in and a token endpoint standing in for the host's own pages), and it is marked as such.
+/// environment, the test server, configuration standing in for appsettings.json and user-secrets, an ephemeral key
+/// ring, and a sign-in and a token endpoint standing in for the host's own pages), and it is marked as such.
 /// </summary>
 public sealed class QuickStartTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<WebApplication> StartQuickStartAsync()
+    /// <summary>Builds and starts the quick start; Development by default, as <c>dotnet run</c> starts it.</summary>
+    private static async Task<WebApplication> StartQuickStartAsync(string environment = "Development")
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
 
         // Test plumbing.
         builder.WebHost.UseTestServer();
@@ -55,8 +57,30 @@ public sealed class QuickStartTests
             new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, TestData.Alice)], CookieAuthenticationDefaults.AuthenticationScheme))));
         app.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(context).RequestToken!);
 
-        await app.StartAsync(Ct);
+        try
+        {
+            await app.StartAsync(Ct);
+        }
+        catch
+        {
+            // A test that expects start-up to fail must not leak the half-built app.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
+    }
+
+    [Fact]
+    public async Task The_quick_start_in_Production_fails_at_start_up_and_names_the_ways_to_keep_tokens()
+    {
+        // No cache registered: the default store would keep tokens in this process's memory.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartQuickStartAsync("Production"));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("AddStackExchangeRedisCache", failure, StringComparison.Ordinal);
+        Assert.Contains("AddTokenStore<T>()", failure, StringComparison.Ordinal);
+        Assert.Contains("HumanConnect:AllowInMemoryTokenStore=true", failure, StringComparison.Ordinal);
     }
 
     [Fact]

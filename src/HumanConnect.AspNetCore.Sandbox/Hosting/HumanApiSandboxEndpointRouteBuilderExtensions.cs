@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -26,9 +27,13 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
     /// <remarks>
     /// The endpoints allow anonymous callers whatever the app's fallback policy: the sandbox stands in for a third
     /// party, reached server-to-server and from its own page, neither of which carries the app's sign-in. Never map
-    /// it in production: its credentials are public.
+    /// it in production: its credentials are public. In a Production environment it throws unless
+    /// <see cref="HumanApiSandboxOptions.AllowInProduction"/> is set.
     /// </remarks>
-    /// <exception cref="InvalidOperationException"><c>AddHumanApiSandbox</c> (or <c>UseHumanApiSandbox</c>) was not called.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// <c>AddHumanApiSandbox</c> (or <c>UseHumanApiSandbox</c>) was not called; or the environment is Production and
+    /// <see cref="HumanApiSandboxOptions.AllowInProduction"/> is off.
+    /// </exception>
     public static IEndpointConventionBuilder MapHumanApiSandbox(this IEndpointRouteBuilder endpoints, string prefix = HumanApiSandboxDefaults.Prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -45,6 +50,16 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
 
         if (services.GetService<IHostEnvironment>()?.IsProduction() == true)
         {
+            // Refused at map time, so a production build that still maps the sandbox never starts.
+            if (!services.GetRequiredService<IOptions<HumanApiSandboxOptions>>().Value.AllowInProduction)
+            {
+                throw new InvalidOperationException(
+                    "The Human API sandbox is not mapped in Production: its credentials are public, so anyone could mint tokens through it. " +
+                    "Map it only in Development or a test environment (if (!app.Environment.IsProduction()) app.MapHumanApiSandbox();), " +
+                    $"or, for a demo or load test of a Production build, set {nameof(HumanApiSandboxOptions)}.{nameof(HumanApiSandboxOptions.AllowInProduction)} = true " +
+                    "in AddHumanApiSandbox(options => ...).");
+            }
+
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HumanApiSandboxEndpointRouteBuilderExtensions).FullName!).MappedInProduction(path);
         }
 

@@ -46,6 +46,17 @@ public sealed class HumanConnectOptions
     /// <summary>The largest answer read from Human API; a larger one is treated as invalid.</summary>
     public int MaxUpstreamResponseBytes { get; set; } = HumanConnectDefaults.MaxUpstreamResponseBytes;
 
+    /// <summary>
+    /// Lets a Production host keep users' tokens in the in-memory cache. Off by default: in Production, start-up
+    /// fails when the default token store would sit on the memory cache <c>AddHumanConnect</c> falls back to,
+    /// because every restart, and every other instance behind a load balancer, would lose the tokens, and a user who
+    /// connected would be shown create mode (which Human API refuses with "User Already Exists"). Register a shared
+    /// <c>IDistributedCache</c> (Redis, SQL Server) or your own <see cref="IHumanTokenStore"/> instead; set this to
+    /// <see langword="true"/> (<c>HumanConnect:AllowInMemoryTokenStore</c>) only for a single instance that may lose
+    /// them. Other environments never check.
+    /// </summary>
+    public bool AllowInMemoryTokenStore { get; set; }
+
     /// <summary>The claim that holds the local user id when the default user resolver is used.</summary>
     public string UserIdClaimType { get; set; } = ClaimTypes.NameIdentifier;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
+using HumanConnect.AspNetCore.DependencyInjection;
 using HumanConnect.AspNetCore.Endpoints;
 using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Internal;
@@ -48,6 +49,10 @@ public static class HumanConnectServiceCollectionExtensions
     {
         services.AddOptions<HumanConnectOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanConnectOptions>, HumanConnectOptionsValidator>());
+
+        // The collection itself, read when the host starts: by then the host has registered its cache and store.
+        services.TryAddSingleton(new HumanConnectRegistrations(services));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanConnectOptions>, InMemoryTokenStoreValidator>());
 
         // Both are TryAdd inside: a cache (Redis, SQL) or key ring the host registered is kept.
         services.AddDistributedMemoryCache();

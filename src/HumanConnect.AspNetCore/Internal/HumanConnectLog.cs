@@ -55,6 +55,12 @@ internal static partial class HumanConnectLog
     [LoggerMessage(24, LogLevel.Information, "Stored the Human API tokens of the signed-in user.", EventName = "TokensStored")]
     public static partial void Stored(ILogger logger);
 
+    [LoggerMessage(25, LogLevel.Error, "A stored Human Connect record could not be decrypted: the Data Protection key that protected it is gone (the key ring was lost, replaced, or is not shared by every instance). Its humanId was kept beside it, so the button renews the publicToken and the user can reconnect in edit mode to get new tokens; until then the user's access token is lost. Persist the key ring where every instance reads it.", EventName = "StoreRecordUnreadable")]
+    public static partial void StoreRecordUnreadable(ILogger logger);
+
+    [LoggerMessage(26, LogLevel.Error, "A Human Connect record stored by an earlier release could not be decrypted (the Data Protection key that protected it is gone) and carries no humanId: the user is shown create mode, which Human API refuses with \"User Already Exists\" until the user is deleted there. Persist the key ring where every instance reads it.", EventName = "StoreLegacyRecordLost")]
+    public static partial void StoreLegacyRecordLost(ILogger logger);
+
     // 30–39: requests to the endpoints.
 
     [LoggerMessage(30, LogLevel.Information, "A Human Connect request body was refused with {Status} ({Reason}).", EventName = "RequestBodyRefused")]

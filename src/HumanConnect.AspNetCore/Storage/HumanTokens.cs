@@ -9,7 +9,8 @@ namespace HumanConnect.AspNetCore;
 /// <param name="HumanId">Human API's id for the user. Stable across connects; needed to fetch a new publicToken.</param>
 /// <param name="AccessToken">
 /// The bearer token for Human API's data API. A secret: it must never reach a browser, a log line or an error
-/// message. <see cref="ToString"/> redacts it.
+/// message. <see cref="ToString"/> redacts it. Empty when the store could no longer decrypt it (its Data Protection
+/// key was lost): the user must connect again, which stores a new one.
 /// </param>
 /// <param name="PublicToken">
 /// The token that opens Connect in edit mode for this user. It is not a secret and rotates on every connect;

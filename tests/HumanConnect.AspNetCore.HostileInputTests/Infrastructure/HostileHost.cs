@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using HumanConnect.AspNetCore.Sandbox;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -71,6 +72,9 @@ internal sealed class HostileHost : IAsyncDisposable
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddAuthorization();
         var humanConnect = services.AddHumanConnect(_ => { }).UseHumanApiSandbox();
+
+        // The Production host is the contract's host, and its Human API is the sandbox: allowed explicitly.
+        services.Configure<HumanApiSandboxOptions>(options => options.AllowInProduction = true);
         humanConnect.UpstreamHttpClient.AddHttpMessageHandler(provider =>
             new CountingUpstreamHandler(ledger, provider.GetRequiredService<IHttpContextAccessor>()));
         WrapDefaultStore(humanConnect, ledger);

@@ -4,6 +4,8 @@ using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,8 +33,10 @@ internal sealed class LibraryApp : IAsyncDisposable
     public IHumanApiSandboxFaults Faults => Host.Services.GetRequiredService<IHumanApiSandboxFaults>();
 
     /// <summary>Starts the app; <paramref name="postConfigure"/> runs after UseHumanApiSandbox's own post-configuration, so it can override it.</summary>
+    /// <param name="services">Host registrations made after <c>AddHumanConnect</c> (a shared cache, a key ring).</param>
     public static async Task<LibraryApp> StartAsync(
-        string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null)
+        string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null,
+        Action<IServiceCollection>? services = null)
     {
         var host = await KestrelApp.StartAsync(
             builder =>
@@ -44,13 +48,19 @@ internal sealed class LibraryApp : IAsyncDisposable
                         // UseHumanApiSandbox must win over whatever configuration says.
                         options.ClientId = TestData.ClientId;
                         options.ClientSecret = "configured-secret-that-must-be-replaced";
+
+                        // KestrelApp runs in Production (the slim builder's default), one instance on the memory cache.
+                        options.AllowInMemoryTokenStore = true;
                         configure?.Invoke(options);
                     })
                     .UseHumanApiSandbox(prefix);
+                builder.Services.Configure<HumanApiSandboxOptions>(options => options.AllowInProduction = true);
                 if (postConfigure is not null)
                 {
                     builder.Services.PostConfigure(postConfigure);
                 }
+
+                services?.Invoke(builder.Services);
             },
             app =>
             {
@@ -61,6 +71,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                     var tokens = antiforgery.GetAndStoreTokens(context);
                     return Results.Json(new Dictionary<string, string?> { ["headerName"] = tokens.HeaderName, ["requestToken"] = tokens.RequestToken });
                 });
+                app.MapGet("/test/button", RenderButtonInRequestAsync);
                 app.MapHumanConnect();
                 app.MapHumanApiSandbox(prefix);
             });
@@ -102,5 +113,30 @@ internal sealed class LibraryApp : IAsyncDisposable
     public static Task<HttpResponseMessage> FinishAsync(HttpClient client, JsonElement sessionTokenObject) =>
         client.PostAsJsonAsync("/connect/finish", sessionTokenObject, TestContext.Current.CancellationToken);
 
+    /// <summary>What <c>&lt;human-connect-button /&gt;</c> renders for the client's user, as a page would show it.</summary>
+    public static async Task<RenderedButton> RenderButtonAsync(HttpClient client)
+    {
+        var answer = await client.GetFromJsonAsync<JsonElement>("/test/button", TestContext.Current.CancellationToken);
+        var config = answer.GetProperty("config").GetString();
+        return new RenderedButton(config is null ? null : JsonDocument.Parse(config).RootElement.Clone(), answer.GetProperty("disabled").GetBoolean());
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Runs the public tag helper inside a real request, as Razor would, and answers its config and state.</summary>
+    private static async Task RenderButtonInRequestAsync(HttpContext context)
+    {
+        var helper = new HumanConnectButtonTagHelper { ViewContext = new ViewContext { HttpContext = context } };
+        var output = new TagHelperOutput("human-connect-button", [],
+            (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent())) { TagMode = TagMode.SelfClosing };
+        await helper.ProcessAsync(new TagHelperContext("human-connect-button", [], new Dictionary<object, object>(), "button"), output);
+        await context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        {
+            ["config"] = output.Attributes.TryGetAttribute("data-human-connect", out var config) ? config.Value?.ToString() : null,
+            ["disabled"] = output.Attributes.ContainsName("disabled"),
+        }, context.RequestAborted);
+    }
 }
+
+/// <summary>A rendered Connect button: its <c>data-human-connect</c> JSON (none when disabled) and whether it is disabled.</summary>
+internal sealed record RenderedButton(JsonElement? Config, bool Disabled);

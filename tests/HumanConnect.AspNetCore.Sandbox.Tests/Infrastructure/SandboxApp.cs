@@ -35,7 +35,8 @@ internal sealed class SandboxApp : IAsyncDisposable
         var app = await KestrelApp.StartAsync(
             builder =>
             {
-                builder.Services.AddHumanApiSandbox().AddSingleton<TimeProvider>(time);
+                // KestrelApp runs in Production (the slim builder's default): the sandbox must be allowed there.
+                builder.Services.AddHumanApiSandbox(options => options.AllowInProduction = true).AddSingleton<TimeProvider>(time);
                 configureServices?.Invoke(builder.Services);
             },
             app =>

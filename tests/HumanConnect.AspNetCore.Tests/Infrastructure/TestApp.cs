@@ -132,7 +132,8 @@ internal sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// The host parts every test shares: test server, fake logging at Trace, test sign-in, an ephemeral key ring
-    /// (nothing written to disk, nothing shared between tests). Used directly by tests that build their own host.
+    /// (nothing written to disk, nothing shared between tests), the in-memory token store allowed in Production. Used
+    /// directly by tests that build their own host.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder()
     {
@@ -142,6 +143,10 @@ internal sealed class TestApp : IAsyncDisposable
         builder.Logging.AddFakeLogging();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+
+        // The slim builder's environment is Production, and these hosts keep tokens in the memory cache: one instance,
+        // gone with the test, the case the opt-in is for. InMemoryTokenStoreTests start hosts without it.
+        builder.Services.Configure<HumanConnectOptions>(options => options.AllowInMemoryTokenStore = true);
         TestAuthenticationHandler.Register(builder.Services);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OnlyBobPolicy, policy => policy.RequireUserName(TestData.Bob));
