@@ -49,10 +49,11 @@ public abstract class StoreAtRestTests(TestDatabase database)
         Assert.ThrowsAny<CryptographicException>(() =>
             new EphemeralDataProtectionProvider().CreateProtector(TestDatabase.ProtectorPurpose, TestDatabase.KeyOf(userId)).Unprotect(ciphertext));
 
-        // Same database, another key ring: the store refuses rather than answering with garbage.
+        // Same database, another key ring: the access token is gone, never garbage; the humanId alone is left, so
+        // the button can heal the record into edit mode and the user reconnect.
         await using var scope = otherHost.CreateAsyncScope();
-        await Assert.ThrowsAnyAsync<CryptographicException>(() =>
-            scope.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+        var unreadable = await scope.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation);
+        Assert.Equal(new HumanTokens(tokens.HumanId, string.Empty, null, tokens.ClientUserId), unreadable);
     }
 
     [Fact]
@@ -72,9 +73,12 @@ public abstract class StoreAtRestTests(TestDatabase database)
                 $"UPDATE human_connect_tokens SET access_token_protected = {alicesCiphertext} WHERE user_key = {bobsKey}", Cancellation);
         }
 
+        // The ciphertext is bound to alice's row: in bob's it opens nothing, and bob's record reads as unreadable.
         await using var reader = host.CreateAsyncScope();
-        await Assert.ThrowsAnyAsync<CryptographicException>(() =>
-            reader.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(bob, Cancellation));
+        var read = await reader.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(bob, Cancellation);
+        Assert.NotNull(read);
+        Assert.Equal(string.Empty, read.AccessToken);
+        Assert.Null(read.PublicToken);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace HumanConnect.AspNetCore.EntityFrameworkCore.Store;
 
@@ -31,12 +33,14 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
     private readonly TContext _context;
     private readonly IDataProtector _protector;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     // A DbContext runs one operation at a time, while the store may be shared by concurrent callers in one scope.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public EntityFrameworkHumanTokenStore(TContext context, IDataProtectionProvider dataProtection, TimeProvider time)
+    public EntityFrameworkHumanTokenStore(TContext context, IDataProtectionProvider dataProtection, TimeProvider time, ILogger<EntityFrameworkHumanTokenStore<TContext>> logger)
     {
+        _logger = logger;
         _context = context;
         _protector = dataProtection.CreateProtector(ProtectorPurpose);
         _time = time;
@@ -51,13 +55,28 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
         try
         {
             var record = await Records().AsNoTracking().SingleOrDefaultAsync(row => row.UserKey == key, cancellationToken);
-            return record is null
-                ? null
-                : new HumanTokens(record.HumanId, ProtectorFor(key).Unprotect(record.ProtectedAccessToken), record.PublicToken, record.ClientUserId);
+            return record is null ? null : Open(record, key);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The row's tokens. A row whose key is gone from the key ring reads as its humanId alone, so the button can heal
+    /// it into edit mode; it stays in the table until a save replaces it, in case the key ring comes back.
+    /// </summary>
+    private HumanTokens Open(HumanTokenRecord record, string key)
+    {
+        try
+        {
+            return new HumanTokens(record.HumanId, ProtectorFor(key).Unprotect(record.ProtectedAccessToken), record.PublicToken, record.ClientUserId);
+        }
+        catch (CryptographicException ex) when (HumanTokenStoreRecovery.IsKeyLost(ex))
+        {
+            EntityFrameworkStoreLog.RecordUnreadable(_logger);
+            return HumanTokenStoreRecovery.Unreadable(record.HumanId, record.ClientUserId);
         }
     }
 

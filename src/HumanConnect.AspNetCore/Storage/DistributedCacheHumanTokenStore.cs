@@ -81,7 +81,7 @@ internal sealed class DistributedCacheHumanTokenStore(
         {
             tokens = Decrypt(legacy);
         }
-        catch (CryptographicException ex) when (IsKeyGone(ex))
+        catch (CryptographicException ex) when (HumanTokenStoreRecovery.IsKeyLost(ex))
         {
             // Nothing to recover it with: left in place, in case the key ring comes back, until a save replaces it.
             HumanConnectLog.StoreLegacyRecordLost(logger);
@@ -115,11 +115,11 @@ internal sealed class DistributedCacheHumanTokenStore(
                 ? tokens
                 : throw new InvalidDataException("The humanId beside a stored Human Connect record differs from the one inside it.");
         }
-        catch (CryptographicException ex) when (IsKeyGone(ex))
+        catch (CryptographicException ex) when (HumanTokenStoreRecovery.IsKeyLost(ex))
         {
             // The humanId is all that is left: the button fetches a publicToken for it, and the user reconnects.
             HumanConnectLog.StoreRecordUnreadable(logger);
-            return new HumanTokens(humanId, AccessToken: string.Empty, PublicToken: null, users.GetClientUserId(localUserId));
+            return HumanTokenStoreRecovery.Unreadable(humanId, users.GetClientUserId(localUserId));
         }
     }
 
@@ -129,24 +129,5 @@ internal sealed class DistributedCacheHumanTokenStore(
         var stored = JsonSerializer.Deserialize(json, StoredTokensJsonContext.Default.StoredTokens)
             ?? throw new InvalidDataException("The stored Human Connect record is empty.");
         return stored.ToTokens();
-    }
-
-    /// <summary>
-    /// Data Protection wraps every failure of Unprotect in a <see cref="CryptographicException"/>, a key ring that
-    /// could not be loaded (its Redis or file share is down) included. Only a failure made of cryptographic errors
-    /// alone (the key is not in the ring, was revoked, or the payload does not verify) means the record is unreadable
-    /// for good; anything else is an outage, and must not turn a user's record into a lost one.
-    /// </summary>
-    private static bool IsKeyGone(CryptographicException exception)
-    {
-        for (Exception? inner = exception.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is not CryptographicException)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
