@@ -49,9 +49,16 @@ internal sealed class InstanceApp : IAsyncDisposable
 
     public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
-    /// <summary>Starts an instance; with no <paramref name="humanApi"/> it mounts the sandbox, otherwise it calls that instance's.</summary>
+    /// <summary>
+    /// Starts an instance; with no <paramref name="humanApi"/> it mounts the sandbox, otherwise it calls that instance's.
+    /// <paramref name="beforeEveryRequest"/> runs first for every request, the sandbox's own included.
+    /// </summary>
     public static async Task<InstanceApp> StartAsync(
-        string applicationName, Action<HumanConnectRedisOptions> redis, InstanceApp? humanApi = null, Action<HumanConnectOptions>? options = null)
+        string applicationName,
+        Action<HumanConnectRedisOptions> redis,
+        InstanceApp? humanApi = null,
+        Action<HumanConnectOptions>? options = null,
+        Func<HttpContext, Task>? beforeEveryRequest = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -82,6 +89,15 @@ internal sealed class InstanceApp : IAsyncDisposable
         }
 
         var app = builder.Build();
+        if (beforeEveryRequest is not null)
+        {
+            app.Use(async (context, next) =>
+            {
+                await beforeEveryRequest(context);
+                await next(context);
+            });
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/test/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
@@ -155,6 +171,10 @@ internal sealed class InstanceApp : IAsyncDisposable
 
     public Task<HumanTokens?> StoredTokensOf(string localUserId) =>
         Services.GetRequiredService<IHumanTokenStore>().GetAsync(localUserId, TestContext.Current.CancellationToken);
+
+    /// <summary>Every log record so far, formatted with its exception, for "nothing secret was logged" checks.</summary>
+    public string AllLogText() =>
+        string.Join('\n', Logs.GetSnapshot().Select(record => $"{record.Category} {record.Message} {record.Exception}"));
 
     public int CountOf(string eventName) => Logs.GetSnapshot().Count(record => record.Id.Name == eventName);
 
