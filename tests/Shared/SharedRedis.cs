@@ -1,12 +1,9 @@
-using HumanConnect.AspNetCore.StackExchangeRedis.Tests.Infrastructure;
-
-[assembly: AssemblyFixture(typeof(SharedRedis))]
-
-namespace HumanConnect.AspNetCore.StackExchangeRedis.Tests.Infrastructure;
+namespace HumanConnect.AspNetCore.TestInfrastructure;
 
 /// <summary>
-/// The redis-server the tests share: the one build/test.sh started (HUMANCONNECT_TEST_REDIS), or else one of this
-/// run's own. It never skips: no Redis, no pass. Tests use fresh keys and user ids, so they never see each other's data.
+/// The redis-server a test project's tests share, as an assembly fixture (shared as source): the one build/test.sh
+/// started (HUMANCONNECT_TEST_REDIS), or else one of this run's own. It never skips: no Redis, no pass. Tests use
+/// fresh keys and user ids, so they never see each other's data.
 /// </summary>
 public sealed class SharedRedis : IAsyncLifetime
 {

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HumanConnect.AspNetCore.StackExchangeRedis.Tests.Infrastructure;
+namespace HumanConnect.AspNetCore.TestInfrastructure;
 
 /// <summary>
-/// A redis-server process of the test's own, on a free loopback port, which the test may kill and start again on the
+/// A redis-server process of the test's own (shared as source by the projects that need one), on a free loopback port, which the test may kill and start again on the
 /// same port and directory. Persistent ones write every command to an append-only file before answering, so what
 /// was stored before a kill is there after the restart, as on a production Redis.
 /// </summary>
