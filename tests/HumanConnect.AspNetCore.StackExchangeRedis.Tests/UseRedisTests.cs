@@ -20,7 +20,7 @@ public sealed class UseRedisTests(SharedRedis redis)
         var cache = provider.GetRequiredService<IDistributedCache>();
         await cache.SetAsync("hc-tests:" + Guid.NewGuid().ToString("N"), [1], TestContext.Current.CancellationToken);
 
-        Assert.Equal("RedisCacheImpl", cache.GetType().Name);
+        Assert.IsType<SharedConnectionRedisCache>(Assert.Single(provider.GetServices<IDistributedCache>()));
         Assert.Same(await connection.GetMultiplexerAsync(),
             await provider.GetRequiredService<IOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>>().Value.ConnectionMultiplexerFactory!());
         Assert.IsType<RedisXmlRepository>(provider.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository);
@@ -47,6 +47,8 @@ public sealed class UseRedisTests(SharedRedis redis)
         var provider = Build(builder => builder.UseRedis(options => options.ConnectionMultiplexerFactory = _ => own));
 
         var used = await provider.GetRequiredService<RedisConnection>().GetMultiplexerAsync();
+        // The cache holds the connection too, and disposing the cache must not close it either.
+        await provider.GetRequiredService<IDistributedCache>().SetAsync("hc-tests:" + Guid.NewGuid().ToString("N"), [1], TestContext.Current.CancellationToken);
         await provider.DisposeAsync();
 
         Assert.Same(own, used);

@@ -2,9 +2,11 @@ using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.StackExchangeRedis;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -37,8 +39,10 @@ public static class HumanConnectBuilderRedisExtensions
     /// <param name="configure">Sets exactly one of the connection settings, and optionally where the key ring goes.</param>
     /// <returns>The same builder.</returns>
     /// <remarks>
-    /// Redis becomes the app's <c>IDistributedCache</c>, for whatever else uses it too. A token store registered with
-    /// <c>AddTokenStore</c> is kept; the coordinator and the key ring move to Redis all the same. Give every instance
+    /// Redis becomes the app's <c>IDistributedCache</c>, replacing one registered before, for whatever else uses it
+    /// too. A token store registered with <c>AddTokenStore</c> is kept; the coordinator and the key ring move to Redis
+    /// all the same. A multiplexer from <see cref="HumanConnectRedisOptions.ConnectionMultiplexerFactory"/> is never
+    /// closed; one made from the settings is closed when the app stops. Give every instance
     /// the same Data Protection application name (<c>AddDataProtection().SetApplicationName(...)</c>): by default it is
     /// derived from the app's folder, which may differ between machines.
     /// </remarks>
@@ -56,9 +60,12 @@ public static class HumanConnectBuilderRedisExtensions
         services.AddSingleton(provider => new RedisConnection(options, provider));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionStartup>());
 
-        services.AddStackExchangeRedisCache(static _ => { });
+        // The app's cache, so the default token store uses it: Microsoft's RedisCache on the shared connection.
         services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>(static (cache, connection) =>
             cache.ConnectionMultiplexerFactory = connection.GetMultiplexerAsync);
+        services.RemoveAll<IDistributedCache>();
+        services.AddSingleton<IDistributedCache>(static provider =>
+            new SharedConnectionRedisCache(new RedisCache(provider.GetRequiredService<IOptions<RedisCacheOptions>>())));
 
         if (options.PersistDataProtectionKeys)
         {
