@@ -80,7 +80,7 @@ internal static class HumanConnectProblems
         HumanConnectFailure.StoreUnavailable => StoreUnavailable(),
         HumanConnectFailure.ExchangeInProgress => ExchangeInProgress(),
         HumanConnectFailure.AlreadyExchanged => AlreadyExchanged(),
-        HumanConnectFailure.UserBusy => ConcurrentRequest(),
+        HumanConnectFailure.ConcurrentRequest => ConcurrentRequest(),
         HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
             "Human API refused the request.",
             "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),

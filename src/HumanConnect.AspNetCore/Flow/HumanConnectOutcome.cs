@@ -18,7 +18,7 @@ internal enum HumanConnectFailure
     AlreadyExchanged,
 
     /// <summary>Another request for the same user held the user's lock for longer than the wait; nothing was changed.</summary>
-    UserBusy,
+    ConcurrentRequest,
 
     /// <summary>Human API answered 4xx: credentials, or a spent or unknown session token.</summary>
     UpstreamRejected,

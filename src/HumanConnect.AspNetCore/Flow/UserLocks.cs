@@ -46,7 +46,7 @@ internal sealed class UserLocks(
 
     /// <summary>
     /// Waits for the lock, at most <see cref="CoordinationTimes.LockWait"/>, trying again at growing intervals; a
-    /// lock that stays held answers <see cref="HumanConnectFailure.UserBusy"/>.
+    /// lock that stays held answers <see cref="HumanConnectFailure.ConcurrentRequest"/>.
     /// </summary>
     public async Task<UserLockAttempt> EnterAsync(string localUserId, string owner, CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ internal sealed class UserLocks(
             if (left <= TimeSpan.Zero)
             {
                 HumanConnectLog.UserLockTimedOut(logger, wait.TotalMilliseconds);
-                return UserLockAttempt.Failed(HumanConnectFailure.UserBusy);
+                return UserLockAttempt.Failed(HumanConnectFailure.ConcurrentRequest);
             }
 
             // Jitter, so that requests queued behind one holder do not all try again in the same instant.
