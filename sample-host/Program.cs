@@ -21,15 +21,23 @@ builder.Services
     });
 builder.Services.AddAuthorization();
 
-// Keys on disk, so that cookies and the encrypted tokens in SQLite survive a restart.
-builder.Services.AddDataProtection()
-    .SetApplicationName("HumanConnect.SampleHost")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+// One application name on every instance: the key ring's payloads (cookies, antiforgery tokens, stored tokens) are
+// bound to it, and by default it is derived from the app's folder.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("HumanConnect.SampleHost");
+var humanConnect = builder.Services.AddHumanConnect(builder.Configuration.GetSection("HumanConnect"));
+if (string.IsNullOrEmpty(sample.Redis))
+{
+    // One instance: keys on disk and tokens in SQLite, so cookies and stored tokens survive a restart.
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+    builder.Services.Configure<SqliteTokenStoreOptions>(options => options.DatabasePath = Path.Combine(dataDirectory, "human-tokens.db"));
+    humanConnect.AddTokenStore<SqliteHumanTokenStore>(ServiceLifetime.Singleton);
+}
+else
+{
+    // Several instances: the library's default token store, the key ring and the coordinator, all in one Redis.
+    humanConnect.UseRedis(sample.Redis);
+}
 
-builder.Services.Configure<SqliteTokenStoreOptions>(options => options.DatabasePath = Path.Combine(dataDirectory, "human-tokens.db"));
-var humanConnect = builder.Services
-    .AddHumanConnect(builder.Configuration.GetSection("HumanConnect"))
-    .AddTokenStore<SqliteHumanTokenStore>(ServiceLifetime.Singleton);
 if (sample.UseSandbox)
 {
     // The embedded Human API emulator: its credentials, its connect.js, and its endpoints over loopback HTTP.

@@ -17,6 +17,13 @@ public sealed class SampleOptions
     /// </summary>
     public string DataDirectory { get; set; } = "App_Data";
 
+    /// <summary>
+    /// A StackExchange.Redis configuration string (<c>127.0.0.1:6379</c>). When set, the sample runs as one of several
+    /// instances: the library's default token store (instead of the SQLite one), the Data Protection keys and the
+    /// coordinator live in that Redis, so any instance can serve any request.
+    /// </summary>
+    public string? Redis { get; set; }
+
     /// <summary>Where the sandbox is mounted.</summary>
     public string SandboxPath { get; set; } = "/sandbox";
 }

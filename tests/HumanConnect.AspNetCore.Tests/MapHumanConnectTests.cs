@@ -109,7 +109,10 @@ public sealed class MapHumanConnectTests
         app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
 
         await (await app.PostAsync("/connect/finish", JsonBody())).AssertOkJsonAsync();
-        await (await app.PostAsync("/v2/connect/finish", JsonBody())).AssertOkJsonAsync();
+        // A second Connect session: the same session token again would be answered from the store, not exchanged.
+        var second = TestData.SessionTokenObject();
+        second["sessionToken"] = "9947d233d1594fc2a4bd3ee232247042";
+        await (await app.PostAsync("/v2/connect/finish", JsonContent.Create(second))).AssertOkJsonAsync();
         app.AssertCleanUpstreamAndNoLeaks();
     }
 

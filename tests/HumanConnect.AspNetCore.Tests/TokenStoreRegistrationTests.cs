@@ -57,8 +57,11 @@ public sealed class TokenStoreRegistrationTests
         app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
         app.Upstream.ExpectTokens(UpstreamAnswers.Json(TestData.TokensAnswer()));
 
+        var second = TestData.SessionTokenObject();
+        second["sessionToken"] = "9947d233d1594fc2a4bd3ee232247042";   // a second Connect session, exchanged too
+
         await (await app.FinishAsync(TestData.SessionTokenObject())).AssertOkJsonAsync();
-        await (await app.FinishAsync(TestData.SessionTokenObject())).AssertOkJsonAsync();
+        await (await app.FinishAsync(second)).AssertOkJsonAsync();
 
         Assert.Equal(["save alice", "save alice"], backend.Calls);
         Assert.Equal(1, Volatile.Read(ref created));

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace HumanConnect.AspNetCore;
 
 /// <summary>
-/// Configures Human Connect further after <c>AddHumanConnect</c>: replaces its token store or its user resolver, and
-/// extends its HTTP client to Human API.
+/// Configures Human Connect further after <c>AddHumanConnect</c>: replaces its token store, its coordinator or its user
+/// resolver, and extends its HTTP client to Human API.
 /// </summary>
 public sealed class HumanConnectBuilder
 {
@@ -45,6 +45,19 @@ public sealed class HumanConnectBuilder
     {
         ArgumentNullException.ThrowIfNull(factory);
         Services.Replace(ServiceDescriptor.Describe(typeof(IHumanTokenStore), factory, lifetime));
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the default coordinator (in process memory, correct on one instance only) with
+    /// <typeparamref name="TCoordinator"/>, which every instance of the app must share.
+    /// </summary>
+    /// <typeparam name="TCoordinator">The coordinator, registered as a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public HumanConnectBuilder AddCoordinator<TCoordinator>()
+        where TCoordinator : class, IHumanConnectCoordinator
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IHumanConnectCoordinator, TCoordinator>());
         return this;
     }
 

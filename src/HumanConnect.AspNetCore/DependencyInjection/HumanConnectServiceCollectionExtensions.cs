@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
 using HumanConnect.AspNetCore.DependencyInjection;
+using HumanConnect.AspNetCore.Coordination;
 using HumanConnect.AspNetCore.Endpoints;
 using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Internal;
@@ -65,6 +66,12 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
         services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
         services.TryAddSingleton<HumanConnectEndpointNames>();
+
+        // Correct on one instance; several instances need a shared one (UseRedis, or AddCoordinator<T>()). Always the
+        // system clock: a host's fake TimeProvider must not freeze the leases that free a user's lock.
+        services.TryAddSingleton<IHumanConnectCoordinator>(static _ => new InProcessHumanConnectCoordinator(TimeProvider.System));
+        services.TryAddSingleton<UserLocks>();
+        services.TryAddSingleton<ExchangeMarkers>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
 

@@ -42,6 +42,25 @@ public static class HumanConnectErrorCodes
     /// <summary>403: Human API says the session belongs to another app. Nothing was stored.</summary>
     public const string ClientIdMismatch = "client_id_mismatch";
 
+    /// <summary>
+    /// 409: another request is exchanging the same session token right now (a double submit, a second tab, another
+    /// instance). Human API was not called again; the other request's answer is the one that counts.
+    /// </summary>
+    public const string ExchangeInProgress = "exchange_in_progress";
+
+    /// <summary>
+    /// 409: the session token was exchanged already, for another user, or for this one but their record has changed
+    /// since. Human API was not called again: a session token is single-use. (A replay by the same user, while the
+    /// record still holds that exchange's human, is answered 200 with the stored publicToken instead.)
+    /// </summary>
+    public const string AlreadyExchanged = "already_exchanged";
+
+    /// <summary>
+    /// 409: another request for the same user (a second tab, another instance) held the user's lock for longer than
+    /// the wait, two <c>UpstreamTimeout</c>s. Nothing was changed; try again.
+    /// </summary>
+    public const string ConcurrentRequest = "concurrent_request";
+
     /// <summary>502: Human API refused the request (a 4xx answer: bad credentials, unknown or spent session token).</summary>
     public const string UpstreamRejected = "upstream_rejected";
 

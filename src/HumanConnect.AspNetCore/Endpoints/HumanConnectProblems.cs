@@ -59,6 +59,18 @@ internal static class HumanConnectProblems
         HumanConnectErrorCodes.StoreUnavailable, "The token store is unavailable.",
         "The tokens could not be read or saved. Nothing was changed; try again.");
 
+    public static ProblemHttpResult ExchangeInProgress() => Problem(StatusCodes.Status409Conflict,
+        HumanConnectErrorCodes.ExchangeInProgress, "This session token is being exchanged.",
+        "Another request is exchanging the same session token right now; its answer is the one that counts. Human API was not called again.");
+
+    public static ProblemHttpResult AlreadyExchanged() => Problem(StatusCodes.Status409Conflict,
+        HumanConnectErrorCodes.AlreadyExchanged, "This session token was exchanged already.",
+        "A session token is single-use and this one was exchanged before. Human API was not called again; open Connect again for a new one.");
+
+    public static ProblemHttpResult ConcurrentRequest() => Problem(StatusCodes.Status409Conflict,
+        HumanConnectErrorCodes.ConcurrentRequest, "Another request for this user is still running.",
+        "Another Human Connect request for the same user did not finish in time. Nothing was changed; try again in a moment.");
+
     /// <summary>The answer to a failed flow operation.</summary>
     public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure switch
     {
@@ -66,6 +78,9 @@ internal static class HumanConnectProblems
         HumanConnectFailure.ClientUserMismatch => ClientUserMismatch(),
         HumanConnectFailure.ClientIdMismatch => ClientIdMismatch(),
         HumanConnectFailure.StoreUnavailable => StoreUnavailable(),
+        HumanConnectFailure.ExchangeInProgress => ExchangeInProgress(),
+        HumanConnectFailure.AlreadyExchanged => AlreadyExchanged(),
+        HumanConnectFailure.ConcurrentRequest => ConcurrentRequest(),
         HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
             "Human API refused the request.",
             "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),

@@ -11,6 +11,15 @@ internal enum HumanConnectFailure
     ClientIdMismatch,
     StoreUnavailable,
 
+    /// <summary>Another request is exchanging the same session token right now; Human API was not called.</summary>
+    ExchangeInProgress,
+
+    /// <summary>The session token was exchanged already, for another user or for a record since removed; Human API was not called.</summary>
+    AlreadyExchanged,
+
+    /// <summary>Another request for the same user held the user's lock for longer than the wait; nothing was changed.</summary>
+    ConcurrentRequest,
+
     /// <summary>Human API answered 4xx: credentials, or a spent or unknown session token.</summary>
     UpstreamRejected,
 

@@ -79,4 +79,24 @@ internal static partial class HumanConnectLog
 
     [LoggerMessage(43, LogLevel.Warning, "The Connect button's redirect URL is neither app-relative nor http(s); the page will reload after finish instead.", EventName = "ButtonUnsafeRedirectIgnored")]
     public static partial void ButtonUnsafeRedirectIgnored(ILogger logger);
+
+    // 50–59: coordination between concurrent requests and instances (IHumanConnectCoordinator).
+
+    [LoggerMessage(50, LogLevel.Error, "The Human Connect coordinator failed to {Operation} ({ExceptionType}).", EventName = "CoordinatorFailed")]
+    public static partial void CoordinatorFailed(ILogger logger, string operation, string exceptionType);
+
+    [LoggerMessage(51, LogLevel.Information, "A finish was refused without calling Human API: its session token {State}.", EventName = "FinishReplayRefused")]
+    public static partial void FinishReplayRefused(ILogger logger, string state);
+
+    [LoggerMessage(52, LogLevel.Information, "A finish of a session token already exchanged for the signed-in user was answered from the store, without calling Human API.", EventName = "FinishReplayAnswered")]
+    public static partial void FinishReplayAnswered(ILogger logger);
+
+    [LoggerMessage(53, LogLevel.Warning, "Gave up after waiting {WaitMs:0} ms for the user's lock, held by another request for the same user.", EventName = "UserLockTimedOut")]
+    public static partial void UserLockTimedOut(ILogger logger, double waitMs);
+
+    [LoggerMessage(54, LogLevel.Debug, "A publicToken refresh that waited for the user's lock answered the publicToken stored meanwhile, without calling Human API.", EventName = "PublicTokenCoalesced")]
+    public static partial void PublicTokenCoalesced(ILogger logger);
+
+    [LoggerMessage(55, LogLevel.Warning, "An exchange outlived its {LeaseMs:0} ms claim on the session token; check the latency of the token store and of Human API.", EventName = "ExchangeClaimExpired")]
+    public static partial void ExchangeClaimExpired(ILogger logger, double leaseMs);
 }

@@ -26,6 +26,10 @@ public sealed partial class PublicApiTests
     public void The_entity_framework_store_public_api_is_unchanged() =>
         AssertApproved(typeof(HumanConnect.AspNetCore.EntityFrameworkCore.HumanTokenRecord).Assembly.GeneratePublicApi(Options), "HumanConnect.AspNetCore.EntityFrameworkCore.approved.txt");
 
+    [Fact]
+    public void The_redis_package_public_api_is_unchanged() =>
+        AssertApproved(typeof(HumanConnect.AspNetCore.StackExchangeRedis.HumanConnectRedisOptions).Assembly.GeneratePublicApi(Options), "HumanConnect.AspNetCore.StackExchangeRedis.approved.txt");
+
     private static readonly ApiGeneratorOptions Options = new()
     {
         ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],

@@ -242,7 +242,7 @@ public sealed class HumanConnectButtonTagHelperTests
     public async Task The_store_is_read_once_per_request_however_many_buttons()
     {
         await using var harness = await ButtonHarness.StartAsync();
-        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice);
         var request = harness.NewRequest(TestData.Alice);
 
         var first = await ButtonHarness.RenderButtonAsync(request);
@@ -250,11 +250,28 @@ public sealed class HumanConnectButtonTagHelperTests
         var third = await ButtonHarness.RenderButtonAsync(request);
 
         Assert.Equal(1, harness.Store.Reads);
-        Assert.Single(harness.HumanApi.PublicTokensRequests);
         Assert.All([first, second, third], o => Assert.Equal("edit", o.Attributes["data-human-connect-state"].Value));
 
         await ButtonHarness.RenderButtonAsync(harness.NewRequest(TestData.Alice));
         Assert.Equal(2, harness.Store.Reads);
+    }
+
+    [Fact]
+    public async Task A_lost_publicToken_is_healed_once_per_request_however_many_buttons_reading_the_record_again_under_the_users_lock()
+    {
+        await using var harness = await ButtonHarness.StartAsync();
+        harness.Store[TestData.Alice] = TestData.StoredTokens(TestData.Alice, publicToken: null);
+        var request = harness.NewRequest(TestData.Alice);
+
+        var first = await ButtonHarness.RenderButtonAsync(request);
+        var second = await ButtonHarness.RenderButtonAsync(request);
+        var third = await ButtonHarness.RenderButtonAsync(request);
+
+        // Once for the page, once under the lock before the save: a finish or a refresh may have replaced the record
+        // in between, and the save must not put an older record back.
+        Assert.Equal(2, harness.Store.Reads);
+        Assert.Single(harness.HumanApi.PublicTokensRequests);
+        Assert.All([first, second, third], o => Assert.Equal("edit", o.Attributes["data-human-connect-state"].Value));
     }
 
     [Fact]

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(HumanConnect.AspNetCore.TestInfrastructure.SharedRedis))]
