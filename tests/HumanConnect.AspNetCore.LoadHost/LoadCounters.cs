@@ -1,0 +1,62 @@
+using System.Runtime;
+
+namespace HumanConnect.AspNetCore.LoadHost;
+
+/// <summary>
+/// What the load script reads between runs: requests served, those that were not 2xx (counted here rather than by
+/// wrk, which only counts 4xx and 5xx), the library's successful finishes, and the process's memory.
+/// </summary>
+internal static class LoadCounters
+{
+    private static long s_requests;
+    private static long s_nonSuccess;
+    private static long s_finishes;
+
+    public static void UseLoadCounters(this IApplicationBuilder app) => app.Use(static next => async context =>
+    {
+        await next(context);
+        Interlocked.Increment(ref s_requests);
+        var status = context.Response.StatusCode;
+        if (status is < 200 or > 299)
+        {
+            Interlocked.Increment(ref s_nonSuccess);
+        }
+        else if (context.Request.Path.Equals("/connect/finish", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref s_finishes);
+        }
+    });
+
+    /// <summary>The counters and memory now; after a full blocking collection when <paramref name="collect"/>.</summary>
+    public static Stats Snapshot(bool collect)
+    {
+        if (collect)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        var gc = GC.GetGCMemoryInfo();
+        return new Stats(
+            Interlocked.Read(ref s_requests),
+            Interlocked.Read(ref s_nonSuccess),
+            Interlocked.Read(ref s_finishes),
+            GC.GetTotalAllocatedBytes(precise: false),
+            Environment.WorkingSet,
+            gc.HeapSizeBytes,
+            GC.GetTotalMemory(forceFullCollection: false),
+            GC.CollectionCount(2),
+            GCSettings.IsServerGC);
+    }
+
+    internal sealed record Stats(
+        long Requests,
+        long NonSuccess,
+        long Finishes,
+        long AllocatedBytes,
+        long WorkingSetBytes,
+        long GcHeapBytes,
+        long LiveBytes,
+        int Gen2Collections,
+        bool ServerGc);
+}
