@@ -60,10 +60,11 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
         services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
         services.TryAddSingleton<HumanConnectEndpointNames>();
+        services.TryAddSingleton<HumanApiClient>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
 
-        var upstream = services.AddHttpClient<HumanApiClient>(HttpClientName, static client =>
+        var upstream = services.AddHttpClient(HumanApiClient.HttpClientName, static client =>
         {
             // HumanApiClient enforces HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
             client.Timeout = Timeout.InfiniteTimeSpan;
@@ -81,9 +82,6 @@ public static class HumanConnectServiceCollectionExtensions
 
         return new HumanConnectBuilder(services, upstream);
     }
-
-    /// <summary>The name of the <see cref="HttpClient"/> that talks to Human API; hosts configure it through <see cref="HumanConnectBuilder.UpstreamHttpClient"/>.</summary>
-    private const string HttpClientName = "HumanConnect.HumanApi";
 
     private static readonly ProductInfoHeaderValue UserAgent = new("HumanConnect.AspNetCore", ReleaseVersion.Value);
 }
