@@ -57,7 +57,7 @@ internal sealed class HumanConnectButtonRenderer(
         var childContent = await output.GetChildContentAsync();
         output.Content.SetHtmlContent(childContent.IsEmptyOrWhiteSpace ? ButtonImage(httpContext.Request) : childContent);
 
-        var scriptTags = scripts.RenderOnce(httpContext, button.Nonce);
+        var scriptTags = scripts.RenderOnce(httpContext, button.Nonce, state.Owner!);
         if (scriptTags is not null)
         {
             output.PostElement.AppendHtml(scriptTags);
@@ -91,7 +91,7 @@ internal sealed class HumanConnectButtonRenderer(
             state.PublicToken,
             links.Finish(httpContext),
             new HumanConnectClientAntiforgery(tokens.RequestToken!, tokens.HeaderName, tokens.FormFieldName),
-            HumanConnectOwner.For(clientUserId))
+            state.Owner!)
         {
             Language = NullIfEmpty(button.Language) ?? NullIfEmpty(options.Language),
             Mode = NullIfEmpty(button.Mode) ?? NullIfEmpty(options.Mode),
