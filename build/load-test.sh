@@ -8,7 +8,9 @@
 #
 # Usage: build/load-test.sh [seconds=5] [connections=16] [rounds=3]
 #   Each target runs `rounds` times for `seconds`, the targets interleaved round by round, so that a load spike on a
-#   shared machine hits every target alike; the table shows the median round of each. wrk uses 2 threads.
+#   shared machine hits every target alike; the table shows the median round of each. wrk uses 2 threads. Besides
+#   wrk's figures, the host reports its own CPU time per request, which other processes on the machine (wrk among
+#   them) do not inflate: the ratios are computed from both.
 # Needs wrk (installed from apt when missing), curl, jq and python3. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,7 +99,7 @@ for round in $(seq 1 "$rounds"); do
     before=$(stats)
     line=$(run "$i" "$duration")
     after=$(stats)
-    echo "$i $round $line $(jq -r '[.Requests, .NonSuccess, .AllocatedBytes] | @tsv' <<<"$before") $(jq -r '[.Requests, .NonSuccess, .AllocatedBytes] | @tsv' <<<"$after")" >>"$results"
+    echo "$i $round $line $(jq -r '[.Requests, .NonSuccess, .AllocatedBytes, .CpuMicroseconds] | @tsv' <<<"$before") $(jq -r '[.Requests, .NonSuccess, .AllocatedBytes, .CpuMicroseconds] | @tsv' <<<"$after")" >>"$results"
   done
 done
 
@@ -118,30 +120,30 @@ for line in open(results):
     f = line.split()
     i = int(f[0])
     requests, micros, p50, p99, errors = map(int, f[3:8])
-    r0, n0, a0, r1, n1, a1 = map(int, f[8:14])
+    r0, n0, a0, c0, r1, n1, a1, c1 = map(int, f[8:16])
     served = max(r1 - r0 - 1, 1)   # minus the /stats call that read the "before" counters
     runs.setdefault(i, []).append(dict(rps=requests / (micros / 1e6), p50=p50, p99=p99, errors=errors,
-                                      non2xx=n1 - n0, alloc=(a1 - a0) / served))
+                                      non2xx=n1 - n0, alloc=(a1 - a0) / served, cpu=(c1 - c0) / served))
 med = {i: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for i, rs in runs.items()}
 bad = {i: sum(r["non2xx"] + r["errors"] for r in rs) for i, rs in runs.items()}
 print(f"wrk: 2 threads, {connections} connections, {rounds} rounds of {duration} s per target, interleaved; median round shown")
 print()
-print("| target | req/s | p50 | p99 | non-2xx | socket errors | allocated per request |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| target | req/s | p50 | p99 | non-2xx | socket errors | host CPU per request | allocated per request |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 ms = lambda us: f"{us / 1000:.2f} ms"
 for i, name in enumerate(names):
     m, rs = med[i], runs[i]
-    print(f"| {name} | {m['rps']:,.0f} | {ms(m['p50'])} | {ms(m['p99'])} | {sum(r['non2xx'] for r in rs)} | {sum(r['errors'] for r in rs)} | {m['alloc'] / 1024:.1f} KB |")
+    print(f"| {name} | {m['rps']:,.0f} | {ms(m['p50'])} | {ms(m['p99'])} | {sum(r['non2xx'] for r in rs)} | {sum(r['errors'] for r in rs)} | {m['cpu']:.0f} µs | {m['alloc'] / 1024:.1f} KB |")
 print()
 idx = {n: i for i, n in enumerate(names)}
-def time_ratio(a, b):   # per-request time of a over b, each round paired with the same round of b
-    return statistics.median(runs[idx[b]][k]["rps"] / runs[idx[a]][k]["rps"] for k in range(len(runs[idx[a]])))
-print("| ratio (time per request, from req/s, paired round by round, median) | value |")
-print("|---|---:|")
+def ratio(a, b, f):   # a over b, each round paired with the same round of b, median over the rounds
+    return statistics.median(f(runs[idx[a]][k]) / f(runs[idx[b]][k]) for k in range(len(runs[idx[a]])))
+print("| ratio, paired round by round (median) | host CPU per request | time per request (1 / req/s) |")
+print("|---|---:|---:|")
 for a, b in [("page + button", "page"), ("page without a form + button", "page without a form"),
              ("finish (library)", "finish (careful hand-written)"), ("finish (library)", "finish (bare hand-written)"),
              ("finish (careful hand-written)", "finish (bare hand-written)"), ("page", "bare endpoint")]:
-    print(f"| {a} / {b} | {time_ratio(a, b):.2f} |")
+    print(f"| {a} / {b} | {ratio(a, b, lambda r: r['cpu']):.2f} | {ratio(a, b, lambda r: 1 / r['rps']):.2f} |")
 print()
 mb = lambda b: f"{b / 1048576:.0f} MB"
 b, a, g = (json.load(open(p)) for p in (before, after, after_gc))

@@ -4,7 +4,8 @@ namespace HumanConnect.AspNetCore.LoadHost;
 
 /// <summary>
 /// What the load script reads between runs: requests served, those that were not 2xx (counted here rather than by
-/// wrk, which only counts 4xx and 5xx), the library's successful finishes, and the process's memory.
+/// wrk, which only counts 4xx and 5xx), the library's successful finishes, the process's CPU time (every thread,
+/// so CPU per request is a figure that other processes on the machine do not inflate) and its memory.
 /// </summary>
 internal static class LoadCounters
 {
@@ -42,6 +43,7 @@ internal static class LoadCounters
             Interlocked.Read(ref s_nonSuccess),
             Interlocked.Read(ref s_finishes),
             GC.GetTotalAllocatedBytes(precise: false),
+            (long)Environment.CpuUsage.TotalTime.TotalMicroseconds,
             Environment.WorkingSet,
             gc.HeapSizeBytes,
             GC.GetTotalMemory(forceFullCollection: false),
@@ -54,6 +56,7 @@ internal static class LoadCounters
         long NonSuccess,
         long Finishes,
         long AllocatedBytes,
+        long CpuMicroseconds,
         long WorkingSetBytes,
         long GcHeapBytes,
         long LiveBytes,
