@@ -33,7 +33,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish tests/HumanConnect.AspNetCore.LoadHost -c Release -o "$work/app" -nologo -v q >/dev/null
 (cd "$work/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet HumanConnect.AspNetCore.LoadHost.dll --urls "$base") >"$work/app.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+# The host logs warnings and errors only (Production); whatever it logged is kept in artifacts/load-host.log.
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; [ -s "$work/app.log" ] && cp "$work/app.log" artifacts/load-host.log 2>/dev/null; rm -rf "$work"' EXIT
+mkdir -p artifacts
 for _ in $(seq 1 150); do curl -sf -o /dev/null "$base/bare" && break; sleep 0.2; done
 curl -sf -o /dev/null "$base/bare" || { echo "The load host did not start:" >&2; cat "$work/app.log" >&2; exit 1; }
 
@@ -153,7 +155,11 @@ print(f"| working set | {mb(b['WorkingSetBytes'])} | {mb(a['WorkingSetBytes'])} 
 print(f"| GC heap size | {mb(b['GcHeapBytes'])} | {mb(a['GcHeapBytes'])} | {mb(g['GcHeapBytes'])} |")
 print(f"| live objects | {mb(b['LiveBytes'])} | {mb(a['LiveBytes'])} | {mb(g['LiveBytes'])} |")
 print(f"| gen-2 collections | {b['Gen2Collections']} | {a['Gen2Collections']} | {g['Gen2Collections']} |")
-if any(bad.values()):
-    print("\nSome requests failed (non-2xx or socket errors): the figures above are not valid.", file=sys.stderr)
+print(f"\nRequests abandoned by wrk as a run ended (not counted as non-2xx): {a['Aborted']}")
+# A handful of failures in a run of tens of thousands is reported above; more than 0.1% of a target fails the run.
+served = {i: sum(r["rps"] for r in rs) * float(duration) for i, rs in runs.items()}
+failed = [names[i] for i in bad if bad[i] > served[i] / 1000]
+if failed:
+    print("\nMore than 0.1% of the requests failed (non-2xx or socket errors) for: " + ", ".join(failed), file=sys.stderr)
     sys.exit(1)
 PY

@@ -4,7 +4,7 @@ namespace HumanConnect.AspNetCore.LoadHost;
 
 /// <summary>
 /// What the load script reads between runs: requests served, those that were not 2xx (counted here rather than by
-/// wrk, which only counts 4xx and 5xx), the library's successful finishes, the process's CPU time (every thread,
+/// wrk, which only counts 4xx and 5xx) apart from those the client abandoned, the library's successful finishes, the process's CPU time (every thread,
 /// so CPU per request is a figure that other processes on the machine do not inflate) and its memory.
 /// </summary>
 internal static class LoadCounters
@@ -12,13 +12,19 @@ internal static class LoadCounters
     private static long s_requests;
     private static long s_nonSuccess;
     private static long s_finishes;
+    private static long s_aborted;
 
     public static void UseLoadCounters(this IApplicationBuilder app) => app.Use(static next => async context =>
     {
         await next(context);
         Interlocked.Increment(ref s_requests);
         var status = context.Response.StatusCode;
-        if (status is < 200 or > 299)
+        if (context.RequestAborted.IsCancellationRequested)
+        {
+            // wrk closing its connections at the end of a run, requests in flight: nobody reads those answers.
+            Interlocked.Increment(ref s_aborted);
+        }
+        else if (status is < 200 or > 299)
         {
             Interlocked.Increment(ref s_nonSuccess);
         }
@@ -42,6 +48,7 @@ internal static class LoadCounters
             Interlocked.Read(ref s_requests),
             Interlocked.Read(ref s_nonSuccess),
             Interlocked.Read(ref s_finishes),
+            Interlocked.Read(ref s_aborted),
             GC.GetTotalAllocatedBytes(precise: false),
             (long)Environment.CpuUsage.TotalTime.TotalMicroseconds,
             Environment.WorkingSet,
@@ -55,6 +62,7 @@ internal static class LoadCounters
         long Requests,
         long NonSuccess,
         long Finishes,
+        long Aborted,
         long AllocatedBytes,
         long CpuMicroseconds,
         long WorkingSetBytes,
