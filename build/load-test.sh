@@ -156,6 +156,8 @@ print(f"| GC heap size | {mb(b['GcHeapBytes'])} | {mb(a['GcHeapBytes'])} | {mb(g
 print(f"| live objects | {mb(b['LiveBytes'])} | {mb(a['LiveBytes'])} | {mb(g['LiveBytes'])} |")
 print(f"| gen-2 collections | {b['Gen2Collections']} | {a['Gen2Collections']} | {g['Gen2Collections']} |")
 print(f"\nRequests abandoned by wrk as a run ended (not counted as non-2xx): {a['Aborted']}")
+for failure, count in sorted(g["Failures"].items()):
+    print(f"Non-2xx answers, {failure}: {count}")
 # A handful of failures in a run of tens of thousands is reported above; more than 0.1% of a target fails the run.
 served = {i: sum(r["rps"] for r in rs) * float(duration) for i, rs in runs.items()}
 failed = [names[i] for i in bad if bad[i] > served[i] / 1000]

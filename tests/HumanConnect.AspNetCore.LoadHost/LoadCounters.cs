@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime;
 
 namespace HumanConnect.AspNetCore.LoadHost;
@@ -13,6 +14,7 @@ internal static class LoadCounters
     private static long s_nonSuccess;
     private static long s_finishes;
     private static long s_aborted;
+    private static readonly ConcurrentDictionary<string, long> s_failures = new(StringComparer.Ordinal);
 
     public static void UseLoadCounters(this IApplicationBuilder app) => app.Use(static next => async context =>
     {
@@ -27,6 +29,7 @@ internal static class LoadCounters
         else if (status is < 200 or > 299)
         {
             Interlocked.Increment(ref s_nonSuccess);
+            s_failures.AddOrUpdate($"{status} {context.Request.Method} {context.Request.Path}", 1, static (_, count) => count + 1);
         }
         else if (context.Request.Path.Equals("/connect/finish", StringComparison.Ordinal))
         {
@@ -55,7 +58,8 @@ internal static class LoadCounters
             gc.HeapSizeBytes,
             GC.GetTotalMemory(forceFullCollection: false),
             GC.CollectionCount(2),
-            GCSettings.IsServerGC);
+            GCSettings.IsServerGC,
+            new Dictionary<string, long>(s_failures, StringComparer.Ordinal));
     }
 
     internal sealed record Stats(
@@ -69,5 +73,6 @@ internal static class LoadCounters
         long GcHeapBytes,
         long LiveBytes,
         int Gen2Collections,
-        bool ServerGc);
+        bool ServerGc,
+        IReadOnlyDictionary<string, long> Failures);
 }
