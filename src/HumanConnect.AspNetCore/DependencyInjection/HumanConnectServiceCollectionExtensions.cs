@@ -72,10 +72,11 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<IHumanConnectCoordinator>(static _ => new InProcessHumanConnectCoordinator(TimeProvider.System));
         services.TryAddSingleton<UserLocks>();
         services.TryAddSingleton<ExchangeMarkers>();
+        services.TryAddSingleton<HumanApiClient>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
 
-        var upstream = services.AddHttpClient<HumanApiClient>(HttpClientName, static client =>
+        var upstream = services.AddHttpClient(HumanApiClient.HttpClientName, static client =>
         {
             // HumanApiClient enforces HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
             client.Timeout = Timeout.InfiniteTimeSpan;
@@ -93,9 +94,6 @@ public static class HumanConnectServiceCollectionExtensions
 
         return new HumanConnectBuilder(services, upstream);
     }
-
-    /// <summary>The name of the <see cref="HttpClient"/> that talks to Human API; hosts configure it through <see cref="HumanConnectBuilder.UpstreamHttpClient"/>.</summary>
-    private const string HttpClientName = "HumanConnect.HumanApi";
 
     private static readonly ProductInfoHeaderValue UserAgent = new("HumanConnect.AspNetCore", ReleaseVersion.Value);
 }

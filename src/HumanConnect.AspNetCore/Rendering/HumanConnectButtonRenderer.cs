@@ -14,6 +14,10 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// <see cref="TagHelperOutput"/> (HTML-encoded on write) or into the JSON of <c>data-human-connect</c>
 /// (System.Text.Json's HTML-safe encoder first): no markup or script is ever built from strings.
 /// </summary>
+/// <remarks>
+/// Scoped, one per request: what is the same for every button of a page (the finish URL, the antiforgery token) is
+/// made by the first and reused by the others.
+/// </remarks>
 internal sealed class HumanConnectButtonRenderer(
     HumanConnectPageState pageState,
     HumanConnectEndpointLinks links,
@@ -27,6 +31,9 @@ internal sealed class HumanConnectButtonRenderer(
     public const string SignedOutAttribute = "data-human-connect-signed-out";
     public const string ButtonImageAlt = "Connect Health Data";
     public const string UnavailableMessage = "Health data connection is unavailable right now";
+
+    private string? _finishUrl;
+    private HumanConnectClientAntiforgery? _antiforgery;
 
     public async Task RenderAsync(HumanConnectButtonTagHelper button, TagHelperOutput output, HttpContext httpContext)
     {
@@ -57,7 +64,7 @@ internal sealed class HumanConnectButtonRenderer(
         var childContent = await output.GetChildContentAsync();
         output.Content.SetHtmlContent(childContent.IsEmptyOrWhiteSpace ? ButtonImage(httpContext.Request) : childContent);
 
-        var scriptTags = scripts.RenderOnce(httpContext, button.Nonce);
+        var scriptTags = scripts.RenderOnce(httpContext, button.Nonce, state.Owner!);
         if (scriptTags is not null)
         {
             output.PostElement.AppendHtml(scriptTags);
@@ -82,16 +89,14 @@ internal sealed class HumanConnectButtonRenderer(
     {
         var options = optionsMonitor.CurrentValue;
         var request = httpContext.Request;
-        var tokens = antiforgery.GetAndStoreTokens(httpContext);
-        var clientUserId = state.ClientUserId!;
 
         return new HumanConnectClientConfig(
             options.ClientId,
-            clientUserId,
+            state.ClientUserId!,
             state.PublicToken,
-            links.Finish(httpContext),
-            new HumanConnectClientAntiforgery(tokens.RequestToken!, tokens.HeaderName, tokens.FormFieldName),
-            HumanConnectOwner.For(clientUserId))
+            _finishUrl ??= links.Finish(httpContext),
+            _antiforgery ??= Antiforgery(httpContext),
+            state.Owner!)
         {
             Language = NullIfEmpty(button.Language) ?? NullIfEmpty(options.Language),
             Mode = NullIfEmpty(button.Mode) ?? NullIfEmpty(options.Mode),
@@ -100,6 +105,12 @@ internal sealed class HumanConnectButtonRenderer(
             RedirectUrl = RedirectUrl(request, NullIfEmpty(button.RedirectUrl) ?? NullIfEmpty(options.FinishRedirectUrl)),
             Options = ExtraOptions(options.ExtraOptions, button.Options),
         };
+    }
+
+    private HumanConnectClientAntiforgery Antiforgery(HttpContext httpContext)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(httpContext);
+        return new HumanConnectClientAntiforgery(tokens.RequestToken!, tokens.HeaderName, tokens.FormFieldName);
     }
 
     private string? RedirectUrl(HttpRequest request, string? configured)

@@ -23,13 +23,20 @@ internal enum HumanConnectButtonKind
 /// <param name="Kind">Which button to render.</param>
 /// <param name="ClientUserId">The id Connect knows the user by; set unless <see cref="HumanConnectButtonKind.SignedOut"/>.</param>
 /// <param name="PublicToken">The publicToken that opens edit mode; set only for <see cref="HumanConnectButtonKind.Edit"/>.</param>
-internal sealed record HumanConnectButtonState(HumanConnectButtonKind Kind, string? ClientUserId, string? PublicToken)
+/// <param name="Owner">
+/// <see cref="HumanConnectOwner.For"/> of <paramref name="ClientUserId"/>, hashed once per request and shared by every
+/// button and the script tag; set unless <see cref="HumanConnectButtonKind.SignedOut"/>.
+/// </param>
+internal sealed record HumanConnectButtonState(HumanConnectButtonKind Kind, string? ClientUserId, string? PublicToken, string? Owner)
 {
-    public static readonly HumanConnectButtonState SignedOut = new(HumanConnectButtonKind.SignedOut, null, null);
+    public static readonly HumanConnectButtonState SignedOut = new(HumanConnectButtonKind.SignedOut, null, null, null);
 
-    public static HumanConnectButtonState Create(string clientUserId) => new(HumanConnectButtonKind.Create, clientUserId, null);
+    public static HumanConnectButtonState Create(string clientUserId) =>
+        new(HumanConnectButtonKind.Create, clientUserId, null, HumanConnectOwner.For(clientUserId));
 
-    public static HumanConnectButtonState Edit(string clientUserId, string publicToken) => new(HumanConnectButtonKind.Edit, clientUserId, publicToken);
+    public static HumanConnectButtonState Edit(string clientUserId, string publicToken) =>
+        new(HumanConnectButtonKind.Edit, clientUserId, publicToken, HumanConnectOwner.For(clientUserId));
 
-    public static HumanConnectButtonState Unavailable(string clientUserId) => new(HumanConnectButtonKind.Unavailable, clientUserId, null);
+    public static HumanConnectButtonState Unavailable(string clientUserId) =>
+        new(HumanConnectButtonKind.Unavailable, clientUserId, null, HumanConnectOwner.For(clientUserId));
 }

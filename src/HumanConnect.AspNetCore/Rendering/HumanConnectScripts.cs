@@ -28,26 +28,41 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     /// <param name="nonce">The CSP nonce given on the tag, if any; otherwise <see cref="HumanConnectOptions.NonceProvider"/> decides.</param>
     public IHtmlContent? RenderOnce(HttpContext httpContext, string? nonce)
     {
-        if (!httpContext.Items.TryAdd(EmittedKey, true))
+        if (!FirstOfResponse(httpContext))
         {
             return null;
         }
 
+        var localUserId = users.GetLocalUserId(httpContext);
+        return Render(httpContext, nonce, localUserId is null ? null : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
+    }
+
+    /// <summary>
+    /// The script tags for a signed-in user whose <see cref="HumanConnectOwner"/> value the caller already holds (the
+    /// button, from the page state), or <see langword="null"/> when this response already has them.
+    /// </summary>
+    public IHtmlContent? RenderOnce(HttpContext httpContext, string? nonce, string owner) =>
+        FirstOfResponse(httpContext) ? Render(httpContext, nonce, owner) : null;
+
+    private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
+
+    /// <summary>Both script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
+    private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
+    {
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
         var request = httpContext.Request;
-        var localUserId = users.GetLocalUserId(httpContext);
         var html = new HtmlContentBuilder(2);
 
         // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
-        if (localUserId is not null)
+        if (owner is not null)
         {
             html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
         }
 
         // An empty owner means nobody is signed in: human-connect.js then drops any Connect session left in the browser.
         var script = Script(LibraryScriptUrl(request, versions), nonce);
-        script.MergeAttribute(OwnerAttribute, localUserId is null ? string.Empty : HumanConnectOwner.For(users.GetClientUserId(localUserId)));
+        script.MergeAttribute(OwnerAttribute, owner ?? string.Empty);
         html.AppendHtml(script);
         return html;
     }

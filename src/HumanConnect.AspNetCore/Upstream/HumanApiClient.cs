@@ -12,12 +12,19 @@ namespace HumanConnect.AspNetCore.Upstream;
 /// The one place that knows Human API's token endpoints and their JSON. It adds the client secret, bounds time
 /// and answer size, and turns every way a call can go wrong into a <see cref="HumanApiFailureKind"/>.
 /// </summary>
-/// <remarks>It logs operations, statuses and durations only: never a request or response body.</remarks>
+/// <remarks>
+/// It logs operations, statuses and durations only: never a request or response body. A singleton that takes its
+/// <see cref="HttpClient"/> from the factory per call, rather than a typed client: every page with a button resolves
+/// the flow, and only the rare one that heals a publicToken calls Human API, so the others build no client at all.
+/// </remarks>
 internal sealed class HumanApiClient(
-    HttpClient httpClient,
+    IHttpClientFactory httpClients,
     IOptionsMonitor<HumanConnectOptions> optionsMonitor,
     ILogger<HumanApiClient> logger)
 {
+    /// <summary>The name of the <see cref="HttpClient"/> that talks to Human API; hosts configure it through <c>HumanConnectBuilder.UpstreamHttpClient</c>.</summary>
+    public const string HttpClientName = "HumanConnect.HumanApi";
+
     private const string TokensOperation = "tokens";
     private const string PublicTokensOperation = "publictokens";
 
@@ -71,7 +78,8 @@ internal sealed class HumanApiClient(
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = JsonContent.Create(body, requestType) };
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await httpClients.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400)
             {
