@@ -55,7 +55,7 @@ internal sealed class PooledBytes : IDisposable
         }
     }
 
-    /// <summary>Clears the buffer and gives it back to the pool.</summary>
+    /// <summary>Clears what was read into the buffer and gives it back to the pool.</summary>
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, null);
