@@ -86,6 +86,9 @@ internal sealed class InstanceApp : IAsyncDisposable
         if (humanApi is null)
         {
             humanConnect.UseHumanApiSandbox(SandboxPrefix);
+
+            // The slim builder runs in Production, where the sandbox is refused unless a host opts in; this is a test host.
+            builder.Services.Configure<HumanApiSandboxOptions>(sandbox => sandbox.AllowInProduction = true);
         }
 
         var app = builder.Build();
