@@ -11,24 +11,18 @@ namespace HumanConnect.AspNetCore.Benchmarks;
 public class EndpointBenchmarks
 {
     private InProcessApp _app = null!;
-    private byte[] _form = null!;
 
     [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _app = await InProcessApp.StartAsync();
-        using var form = new FormUrlEncodedContent(TestData.SessionTokenObject());
-        _form = await form.ReadAsByteArrayAsync();
-    }
+    public async Task SetupAsync() => _app = await InProcessApp.StartAsync();
 
     [GlobalCleanup]
     public ValueTask CleanupAsync() => _app.DisposeAsync();
 
     [Benchmark(Baseline = true)]
-    public Task<int> FinishWithJson() => _app.PostAsync("/connect/finish", InProcessApp.Json, "application/json");
+    public Task<int> FinishWithJson() => _app.PostAsync("/connect/finish", InProcessApp.FreshJson(), "application/json");
 
     [Benchmark]
-    public Task<int> FinishWithForm() => _app.PostAsync("/connect/finish", _form, "application/x-www-form-urlencoded");
+    public Task<int> FinishWithForm() => _app.PostAsync("/connect/finish", InProcessApp.FreshForm(), "application/x-www-form-urlencoded");
 
     [Benchmark]
     public Task<int> PublicToken() => _app.PostAsync("/connect/public-token", [], "application/json");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
@@ -36,6 +38,21 @@ internal sealed class InProcessApp : IAsyncDisposable
 
     /// <summary>The sessionTokenObject as JSON.</summary>
     public static byte[] Json { get; } = JsonSerializer.SerializeToUtf8Bytes(TestData.SessionTokenObject());
+
+    private static long _sessionTokens;
+
+    /// <summary>
+    /// A sessionTokenObject whose session token no earlier request used. The library exchanges each session token
+    /// once and answers a repeated one from the store, so a constant body would measure that replay, not an exchange.
+    /// </summary>
+    public static byte[] FreshJson() =>
+        Encoding.UTF8.GetBytes($"{{\"humanId\":\"{TestData.HumanId}\",\"clientId\":\"{TestData.ClientId}\",\"sessionToken\":\"{NextSessionToken()}\"}}");
+
+    /// <summary>The same as <see cref="FreshJson"/>, form-encoded.</summary>
+    public static byte[] FreshForm() =>
+        Encoding.UTF8.GetBytes($"humanId={TestData.HumanId}&clientId={TestData.ClientId}&sessionToken={NextSessionToken()}");
+
+    private static string NextSessionToken() => Interlocked.Increment(ref _sessionTokens).ToString("x32", CultureInfo.InvariantCulture);
 
     public static async Task<InProcessApp> StartAsync()
     {
