@@ -16,6 +16,9 @@ public static class HumanApiSandboxDefaults
     /// <summary>The sandbox app's client secret (40 hex characters). Not a secret anywhere but in the sandbox.</summary>
     public const string ClientSecret = "a222093922b32027714b0cc5efd6bf666543bd72";
 
+    /// <summary>The sandbox's published App Key, for its Application API (public: a sandbox has no secrets).</summary>
+    public const string AppKey = "7d3c9a41e0b25f86c14a9e73d2b0f5a618c4e9d2";
+
     /// <summary>How long a session token from "Done" (or the sessions shortcut) may be exchanged: 10 minutes.</summary>
     public static readonly TimeSpan SessionTokenLifetime = TimeSpan.FromMinutes(10);
 

@@ -16,6 +16,12 @@ public sealed class HumanApiSandboxOptions
     /// </summary>
     public string ClientSecret { get; set; } = HumanApiSandboxDefaults.ClientSecret;
 
+    /// <summary>
+    /// The App Key the sandbox's Application API accepts (HTTP Basic user name, empty password). Defaults to
+    /// <see cref="HumanApiSandboxDefaults.AppKey"/>. Never logged, never echoed.
+    /// </summary>
+    public string AppKey { get; set; } = HumanApiSandboxDefaults.AppKey;
+
     /// <summary>How long a session token handed to <c>finish</c> stays exchangeable. It is single-use regardless.</summary>
     public TimeSpan SessionTokenLifetime { get; set; } = HumanApiSandboxDefaults.SessionTokenLifetime;
 

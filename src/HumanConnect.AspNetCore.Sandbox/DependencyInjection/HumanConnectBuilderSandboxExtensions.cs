@@ -34,13 +34,17 @@ public static class HumanConnectBuilderSandboxExtensions
             builder.Services.AddHumanApiSandbox();
         }
 
-        var loopback = $"http://{SandboxLoopbackHandler.PlaceholderHost}{path}/v1/connect/";
+        var root = $"http://{SandboxLoopbackHandler.PlaceholderHost}{path}/v1/";
+        var loopback = root + "connect/";
         builder.Services.AddOptions<HumanConnectOptions>().PostConfigure<IOptions<HumanApiSandboxOptions>>((options, sandbox) =>
         {
             options.ClientId = sandbox.Value.ClientId;
             options.ClientSecret = sandbox.Value.ClientSecret;
             options.TokensEndpoint = new Uri(loopback + "tokens");
             options.PublicTokensEndpoint = new Uri(loopback + "publictokens");
+            options.DataApiBaseUrl = new Uri(root + "human/");
+            options.ApplicationApiBaseUrl = new Uri(root + "apps/");
+            options.AppKey = sandbox.Value.AppKey;
             options.ConnectScriptUrl = path + "/connect.js";
             options.ConnectBaseUrl = path;
         });

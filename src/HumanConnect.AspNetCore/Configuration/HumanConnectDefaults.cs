@@ -12,6 +12,15 @@ public static class HumanConnectDefaults
     /// <summary>Human API's endpoint that issues a fresh publicToken for a known humanId.</summary>
     public static readonly Uri PublicTokensEndpoint = new("https://user.humanapi.co/v1/connect/publictokens");
 
+    /// <summary>Human API's data API for one user (read with the user's accessToken as a Bearer token).</summary>
+    public static readonly Uri DataApiBaseUrl = new("https://api.humanapi.co/v1/human/");
+
+    /// <summary>
+    /// Human API's Application API, under which each app's users live at <c>{clientId}/users</c> (HTTP Basic with
+    /// the App Key).
+    /// </summary>
+    public static readonly Uri ApplicationApiBaseUrl = new("https://api.humanapi.co/v1/apps/");
+
     /// <summary>Human API's legacy Connect script, which defines the global <c>HumanConnect</c> object.</summary>
     public const string ConnectScriptUrl = "https://connect.humanapi.co/connect.js";
 

@@ -25,6 +25,26 @@ public sealed class HumanConnectOptions
     public Uri PublicTokensEndpoint { get; set; } = HumanConnectDefaults.PublicTokensEndpoint;
 
     /// <summary>
+    /// The base of Human API's data API for one user (<c>.../v1/human/</c>); the data client appends Human API's own
+    /// paths (<c>profile</c>, <c>activities/summaries</c>, ...). Must end with <c>/</c>.
+    /// </summary>
+    public Uri DataApiBaseUrl { get; set; } = HumanConnectDefaults.DataApiBaseUrl;
+
+    /// <summary>
+    /// The base of Human API's Application API (<c>.../v1/apps/</c>); a disconnect deletes the user at
+    /// <c>{ClientId}/users/{humanId}</c> under it. Must end with <c>/</c>.
+    /// </summary>
+    public Uri ApplicationApiBaseUrl { get; set; } = HumanConnectDefaults.ApplicationApiBaseUrl;
+
+    /// <summary>
+    /// The app's App Key from Human API's developer portal: a credential separate from the client secret, sent only
+    /// from the server to the Application API (HTTP Basic user name, empty password). Optional: without it a
+    /// disconnect removes the local record only, and Human API still knows the user. Keep it where the client
+    /// secret is kept; it is never logged, rendered or echoed.
+    /// </summary>
+    public string? AppKey { get; set; }
+
+    /// <summary>
     /// The Connect script that defines <c>HumanConnect</c>. An absolute URL, or an app-relative one starting
     /// with <c>/</c> (resolved against the request's path base) when the script is served by this app.
     /// </summary>

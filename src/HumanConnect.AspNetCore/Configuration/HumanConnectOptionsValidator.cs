@@ -32,6 +32,13 @@ internal sealed class HumanConnectOptionsValidator : IValidateOptions<HumanConne
 
         RequireServerUrl(failures, nameof(options.TokensEndpoint), options.TokensEndpoint);
         RequireServerUrl(failures, nameof(options.PublicTokensEndpoint), options.PublicTokensEndpoint);
+        RequireBaseUrl(failures, nameof(options.DataApiBaseUrl), options.DataApiBaseUrl);
+        RequireBaseUrl(failures, nameof(options.ApplicationApiBaseUrl), options.ApplicationApiBaseUrl);
+        if (options.AppKey is not null && (options.AppKey.Length == 0 || !IsPrintable(options.AppKey)))
+        {
+            failures.Add($"{Section}:{nameof(options.AppKey)} must be the App Key from Human API's developer portal, without spaces, or not set at all.");
+        }
+
         RequireBrowserUrl(failures, nameof(options.ConnectScriptUrl), options.ConnectScriptUrl);
         RequireBrowserUrl(failures, nameof(options.ButtonImageUrl), options.ButtonImageUrl);
         if (!string.IsNullOrEmpty(options.ConnectBaseUrl))
@@ -74,6 +81,17 @@ internal sealed class HumanConnectOptionsValidator : IValidateOptions<HumanConne
         else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.UserInfo))
         {
             failures.Add($"{Section}:{setting} must not carry a query string or user info.");
+        }
+    }
+
+    /// <summary>A base the clients append Human API's relative paths to: a server URL whose path ends with <c>/</c>.</summary>
+    private static void RequireBaseUrl(List<string> failures, string setting, Uri? url)
+    {
+        var before = failures.Count;
+        RequireServerUrl(failures, setting, url);
+        if (failures.Count == before && !url!.AbsolutePath.EndsWith('/'))
+        {
+            failures.Add($"{Section}:{setting} must end with '/': Human API's paths are appended to it.");
         }
     }
 
