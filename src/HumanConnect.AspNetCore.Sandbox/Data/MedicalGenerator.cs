@@ -10,14 +10,16 @@ internal static class MedicalGenerator
     private const string CodeSystem = "urn:humanconnect:sandbox:demo-codes";
     private const string CodeSystemName = "Sandbox demo codes";
 
-    private static readonly (string Name, string Strength, string Dosage, string Frequency, string Instructions)[] MedicationPool =
+    // A course ends after its days; the others are ongoing.
+    private static readonly (string Name, string Strength, string Dosage, string Frequency, string Instructions, int? CourseDays)[] MedicationPool =
     [
-        ("Lisinopril 10 mg oral tablet", "10 mg", "1 tablet", "once daily", "Take in the morning."),
-        ("Atorvastatin 20 mg oral tablet", "20 mg", "1 tablet", "once daily", "Take in the evening."),
-        ("Metformin 500 mg oral tablet", "500 mg", "1 tablet", "twice daily", "Take with meals."),
-        ("Amoxicillin 500 mg oral capsule", "500 mg", "1 capsule", "three times daily", "Finish the whole course."),
-        ("Cetirizine 10 mg oral tablet", "10 mg", "1 tablet", "once daily as needed", "May cause drowsiness."),
-        ("Vitamin D3 1000 IU oral capsule", "1000 IU", "1 capsule", "once daily", "Take with food."),
+        ("Lisinopril 10 mg oral tablet", "10 mg", "1 tablet", "once daily", "Take in the morning.", null),
+        ("Atorvastatin 20 mg oral tablet", "20 mg", "1 tablet", "once daily", "Take in the evening.", null),
+        ("Metformin 500 mg oral tablet", "500 mg", "1 tablet", "twice daily", "Take with meals.", null),
+        ("Amoxicillin 500 mg oral capsule", "500 mg", "1 capsule", "three times daily", "Finish the whole course.", 10),
+        ("Prednisone 5 mg oral tablet", "5 mg", "1 tablet", "once daily", "Take with breakfast.", 7),
+        ("Cetirizine 10 mg oral tablet", "10 mg", "1 tablet", "once daily as needed", "May cause drowsiness.", null),
+        ("Vitamin D3 1000 IU oral capsule", "1000 IU", "1 capsule", "once daily", "Take with food.", null),
     ];
 
     private static readonly (string Name, string Reaction, string Severity)[] AllergyPool =
@@ -67,11 +69,11 @@ internal static class MedicalGenerator
     {
         var random = context.Random("medications");
         var organization = Organization(context).Reference;
-        foreach (var (index, medication) in Distinct(ref random, MedicationPool, 3))
+        foreach (var medication in Distinct(ref random, MedicationPool, 3))
         {
             var id = random.NextId();
             var start = Reference(context).AddDays(-random.Next(20, 700));
-            DateOnly? end = index == 2 ? start.AddDays(10) : null;
+            DateOnly? end = medication.CourseDays is { } days ? start.AddDays(days) : null;
             var created = context.At(start, random.Between(9, 17, 3));
             var updated = end is { } ended ? context.At(ended, 18) : created;
             var record = new Medication(id, context.HumanId, context.Source.Id, medication.Name,
@@ -87,7 +89,7 @@ internal static class MedicalGenerator
     {
         var random = context.Random("allergies");
         var organization = Organization(context).Reference;
-        foreach (var (_, allergy) in Distinct(ref random, AllergyPool, 2))
+        foreach (var allergy in Distinct(ref random, AllergyPool, 2))
         {
             var id = random.NextId();
             var start = Reference(context).AddDays(-random.Next(100, 2_000));
@@ -132,15 +134,15 @@ internal static class MedicalGenerator
     private static MedicalCode Code(ref DemoRandom random, string kind, string name) =>
         new($"SBX-{kind}-{random.Next(1_000, 10_000)}", CodeSystem, CodeSystemName, name);
 
-    /// <summary><paramref name="count"/> different items of <paramref name="pool"/>, with their position in the pick.</summary>
-    private static List<(int Index, T Item)> Distinct<T>(ref DemoRandom random, T[] pool, int count)
+    /// <summary><paramref name="count"/> different items of <paramref name="pool"/>.</summary>
+    private static List<T> Distinct<T>(ref DemoRandom random, T[] pool, int count)
     {
         var order = Enumerable.Range(0, pool.Length).ToList();
-        var picked = new List<(int, T)>(count);
+        var picked = new List<T>(count);
         for (var i = 0; i < count; i++)
         {
             var at = random.Next(0, order.Count);
-            picked.Add((i, pool[order[at]]));
+            picked.Add(pool[order[at]]);
             order.RemoveAt(at);
         }
 
