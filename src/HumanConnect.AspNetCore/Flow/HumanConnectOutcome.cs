@@ -54,6 +54,9 @@ internal readonly record struct HumanConnectOutcome(HumanTokens? Tokens, HumanCo
     /// The <c>error.type</c> telemetry records: the library's code, <see cref="HumanConnectErrorCodes.TokensRejected"/>
     /// for every host rejection, so no text a host chose reaches a metric dimension.
     /// </summary>
+    // No discard arm on purpose: a failure added to the enum without a code here fails the build (CS8509), rather
+    // than being reported under another failure's code. Values outside the enum cannot occur (CS8524).
+#pragma warning disable CS8524
     public string TelemetryErrorType => Failure switch
     {
         HumanConnectFailure.None => string.Empty,
@@ -67,9 +70,10 @@ internal readonly record struct HumanConnectOutcome(HumanTokens? Tokens, HumanCo
         HumanConnectFailure.UpstreamRejected => HumanConnectErrorCodes.UpstreamRejected,
         HumanConnectFailure.UpstreamInvalidResponse => HumanConnectErrorCodes.UpstreamInvalidResponse,
         HumanConnectFailure.UpstreamTimeout => HumanConnectErrorCodes.UpstreamTimeout,
+        HumanConnectFailure.UpstreamUnavailable => HumanConnectErrorCodes.UpstreamUnavailable,
         HumanConnectFailure.TokensRejected => HumanConnectErrorCodes.TokensRejected,
-        _ => HumanConnectErrorCodes.UpstreamUnavailable,
     };
+#pragma warning restore CS8524
 
     public static HumanConnectOutcome Success(HumanTokens? tokens) => new(tokens, HumanConnectFailure.None);
 
