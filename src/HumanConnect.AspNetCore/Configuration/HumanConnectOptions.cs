@@ -130,4 +130,17 @@ public sealed class HumanConnectOptions
     /// request: a fixed nonce defeats the policy.
     /// </summary>
     public Func<HttpContext, string?>? NonceProvider { get; set; }
+
+    /// <summary>
+    /// The host's handlers for the points of a user's connection (tokens issued, connected, disconnected, failure).
+    /// Each does nothing by default. Set in code; ignored when <see cref="EventsType"/> is set.
+    /// </summary>
+    public HumanConnectEvents Events { get; set; } = new();
+
+    /// <summary>
+    /// A type derived from <see cref="HumanConnectEvents"/>, resolved from the request's services for every event
+    /// instead of <see cref="Events"/>, so it can take dependencies. Register it yourself (for example
+    /// <c>services.AddScoped&lt;MyEvents&gt;()</c>); start-up fails if it is not registered.
+    /// </summary>
+    public Type? EventsType { get; set; }
 }

@@ -3,6 +3,7 @@ using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
 using HumanConnect.AspNetCore.DependencyInjection;
 using HumanConnect.AspNetCore.Coordination;
+using HumanConnect.AspNetCore.Diagnostics;
 using HumanConnect.AspNetCore.Endpoints;
 using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Internal;
@@ -54,6 +55,7 @@ public static class HumanConnectServiceCollectionExtensions
         // The collection itself, read when the host starts: by then the host has registered its cache and store.
         services.TryAddSingleton(new HumanConnectRegistrations(services));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanConnectOptions>, InMemoryTokenStoreValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HumanConnectOptions>, EventsValidator>());
 
         // Both are TryAdd inside: a cache (Redis, SQL) or key ring the host registered is kept.
         services.AddDistributedMemoryCache();
@@ -62,6 +64,10 @@ public static class HumanConnectServiceCollectionExtensions
 
         // The endpoints are mapped with routing and the button links to them through LinkGenerator.
         services.AddRouting();
+
+        // The meter comes from the host's IMeterFactory (TryAdd inside), so every host has instruments of its own.
+        services.AddMetrics();
+        services.TryAddSingleton<HumanConnectTelemetry>();
 
         services.TryAddSingleton<IHumanConnectUserResolver, ClaimsHumanConnectUserResolver>();
         services.TryAddSingleton<IHumanTokenStore, DistributedCacheHumanTokenStore>();
@@ -73,6 +79,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<UserLocks>();
         services.TryAddSingleton<ExchangeMarkers>();
         services.TryAddSingleton<HumanApiClient>();
+        services.TryAddSingleton<FlowEvents>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
 

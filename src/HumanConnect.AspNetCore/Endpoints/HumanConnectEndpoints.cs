@@ -35,7 +35,7 @@ internal sealed class HumanConnectEndpoints(
             return HumanConnectProblems.ValidationFailed(errors);
         }
 
-        var outcome = await flow.FinishAsync(localUserId, sessionToken, httpContext.RequestAborted);
+        var outcome = await flow.FinishAsync(httpContext, localUserId, sessionToken);
         return outcome.Succeeded ? Success(outcome.Tokens!) : HumanConnectProblems.For(outcome);
     }
 
@@ -54,7 +54,7 @@ internal sealed class HumanConnectEndpoints(
             return unreadable;
         }
 
-        var outcome = await flow.RefreshPublicTokenAsync(localUserId, httpContext.RequestAborted);
+        var outcome = await flow.RefreshPublicTokenAsync(httpContext, localUserId);
         return outcome.Succeeded ? Success(outcome.Tokens!) : HumanConnectProblems.For(outcome);
     }
 

@@ -71,6 +71,11 @@ internal static class HumanConnectProblems
         HumanConnectErrorCodes.ConcurrentRequest, "Another request for this user is still running.",
         "Another Human Connect request for the same user did not finish in time. Nothing was changed; try again in a moment.");
 
+    /// <summary>The host's OnTokensIssued refused the tokens: its code, and its detail when it gave one.</summary>
+    public static ProblemHttpResult TokensRejected(HostRejection rejection) => Problem(StatusCodes.Status403Forbidden,
+        rejection.ErrorCode, "The app refused this connection.",
+        rejection.Detail ?? "The app did not accept the tokens Human API issued for this user. Nothing was stored.");
+
     /// <summary>The answer to a failed flow operation.</summary>
     public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure switch
     {
@@ -81,6 +86,7 @@ internal static class HumanConnectProblems
         HumanConnectFailure.ExchangeInProgress => ExchangeInProgress(),
         HumanConnectFailure.AlreadyExchanged => AlreadyExchanged(),
         HumanConnectFailure.ConcurrentRequest => ConcurrentRequest(),
+        HumanConnectFailure.TokensRejected => TokensRejected(outcome.Rejection!),
         HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
             "Human API refused the request.",
             "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),

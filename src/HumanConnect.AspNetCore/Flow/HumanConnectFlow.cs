@@ -1,5 +1,6 @@
 using HumanConnect.AspNetCore.Internal;
 using HumanConnect.AspNetCore.Upstream;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,9 @@ namespace HumanConnect.AspNetCore.Flow;
 /// <summary>
 /// The flow behind the endpoints and the button, and the only place that decides what is stored: exchange a
 /// session token, or refresh a publicToken, check that Human API's answer belongs to this app and this user, and
-/// only then store it. Every store call goes through here, so a store failure means the same thing everywhere.
+/// only then store it. Every store call goes through here (<see cref="FlowStore"/>), so a store failure means the same
+/// thing everywhere and every store is traced; every operation's end is reported here too (<see cref="FlowEvents"/>:
+/// the counters and the host's events).
 /// </summary>
 /// <remarks>
 /// Concurrency rules, on every instance that shares the <see cref="IHumanConnectCoordinator"/>: every Human API call
@@ -16,26 +19,61 @@ namespace HumanConnect.AspNetCore.Flow;
 /// before the lock is released, so the stored publicToken is always the newest one issued; and a session token is
 /// claimed (<see cref="ExchangeMarkers"/>) before it is sent, so it is sent once.
 /// </remarks>
-internal sealed class HumanConnectFlow(
+internal sealed partial class HumanConnectFlow(
     HumanApiClient humanApi,
     IHumanTokenStore store,
     IHumanConnectUserResolver users,
     UserLocks locks,
     ExchangeMarkers markers,
+    FlowEvents events,
     IOptionsMonitor<HumanConnectOptions> options,
     ILogger<HumanConnectFlow> logger)
 {
+    private readonly FlowStore _store = new(store, logger);
+
     /// <summary>
     /// Swaps the browser's session token for the user's tokens and stores them for <paramref name="localUserId"/>.
     /// The fields of <paramref name="sessionToken"/> must have been validated. A session token this user exchanged
-    /// already is answered from the store, without calling Human API again.
+    /// already is answered from the store, without calling Human API again. Raises OnConnected after a new exchange
+    /// was stored and the lock released, OnFailure when it fails.
     /// </summary>
-    public async Task<HumanConnectOutcome> FinishAsync(string localUserId, SessionTokenObject sessionToken, CancellationToken cancellationToken)
+    public async Task<HumanConnectOutcome> FinishAsync(HttpContext httpContext, string localUserId, SessionTokenObject sessionToken)
+    {
+        var cancellationToken = httpContext.RequestAborted;
+        (HumanConnectOutcome Outcome, bool Exchanged) finished;
+        try
+        {
+            finished = await FinishUnderLockAsync(httpContext, localUserId, sessionToken, cancellationToken);
+        }
+        catch (Exception ex) when (events.Threw(HumanConnectOperation.Connect, ex, cancellationToken))
+        {
+            throw;
+        }
+
+        if (finished.Exchanged)
+        {
+            await events.ConnectedAsync(httpContext, localUserId, finished.Outcome.Tokens!.HumanId);
+        }
+        else if (!finished.Outcome.Succeeded)
+        {
+            await events.FailedAsync(httpContext, HumanConnectOperation.Connect, localUserId, finished.Outcome);
+        }
+
+        return finished.Outcome;
+    }
+
+    /// <summary>Reads the user's record: its tokens, <see langword="null"/> tokens when none is stored, or <see cref="HumanConnectFailure.StoreUnavailable"/>.</summary>
+    public Task<HumanConnectOutcome> LoadAsync(string localUserId, CancellationToken cancellationToken) =>
+        _store.GetAsync(localUserId, cancellationToken);
+
+    /// <returns>The outcome, and whether this request's own exchange was stored (not a replay answered from the store).</returns>
+    private async Task<(HumanConnectOutcome Outcome, bool Exchanged)> FinishUnderLockAsync(
+        HttpContext httpContext, string localUserId, SessionTokenObject sessionToken, CancellationToken cancellationToken)
     {
         var entered = await locks.EnterAsync(localUserId, UserLocks.NewOwner(), cancellationToken);
         if (entered.Lock is not { } userLock)
         {
-            return HumanConnectOutcome.Fail(entered.Failure);
+            return (HumanConnectOutcome.Fail(entered.Failure), false);
         }
 
         await using (userLock)
@@ -43,13 +81,13 @@ internal sealed class HumanConnectFlow(
             var claim = await markers.ClaimAsync(sessionToken.SessionToken!, localUserId, cancellationToken);
             if (claim.State != ExchangeClaimState.Claimed)
             {
-                return await AnswerReplayAsync(localUserId, sessionToken, claim.State, cancellationToken);
+                return (await AnswerReplayAsync(localUserId, sessionToken, claim.State, cancellationToken), false);
             }
 
             var outcome = HumanConnectOutcome.Fail(HumanConnectFailure.UpstreamUnavailable);
             try
             {
-                outcome = await ExchangeAndSaveAsync(localUserId, sessionToken, cancellationToken);
+                outcome = await ExchangeAndSaveAsync(httpContext, localUserId, sessionToken, cancellationToken);
             }
             finally
             {
@@ -57,92 +95,13 @@ internal sealed class HumanConnectFlow(
                 await (outcome.Succeeded ? claim.MarkExchangedAsync() : claim.ReleaseAsync());
             }
 
-            return outcome;
-        }
-    }
-
-    /// <summary>Reads the user's record: its tokens, <see langword="null"/> tokens when none is stored, or <see cref="HumanConnectFailure.StoreUnavailable"/>.</summary>
-    public async Task<HumanConnectOutcome> LoadAsync(string localUserId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return HumanConnectOutcome.Success(await store.GetAsync(localUserId, cancellationToken));
-        }
-        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
-        {
-            HumanConnectLog.StoreFailed(logger, "get", ex.GetType().Name);
-            return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
-        }
-    }
-
-    /// <summary>Gives the user's record a fresh publicToken from Human API, and stores it.</summary>
-    public Task<HumanConnectOutcome> RefreshPublicTokenAsync(string localUserId, CancellationToken cancellationToken) =>
-        RefreshAsync(localUserId, seen: null, cancellationToken);
-
-    /// <summary>
-    /// Gives a record the caller has read a publicToken, for the button whose record lost it. If the store holds a
-    /// publicToken other than <paramref name="stored"/>'s by the time the user's lock is held, that one is newer and
-    /// is answered as is.
-    /// </summary>
-    public Task<HumanConnectOutcome> RefreshPublicTokenAsync(string localUserId, HumanTokens stored, CancellationToken cancellationToken) =>
-        RefreshAsync(localUserId, new SeenPublicToken(stored.PublicToken), cancellationToken);
-
-    // seen: the publicToken the caller knew of, when it knew one. A different one found under the lock was stored by
-    // a request that held the lock meanwhile, from a Human API call made after the caller asked: it is as fresh as
-    // the one this refresh would fetch, so it is answered without rotating the token once more.
-    private async Task<HumanConnectOutcome> RefreshAsync(string localUserId, SeenPublicToken? seen, CancellationToken cancellationToken)
-    {
-        var owner = UserLocks.NewOwner();
-        var entered = await locks.TryEnterAsync(localUserId, owner, cancellationToken);
-        if (entered.IsContended)
-        {
-            if (seen is null)
-            {
-                // Read before waiting: whatever changes while this request waits was issued after it asked.
-                var before = await LoadAsync(localUserId, cancellationToken);
-                if (!before.Succeeded)
-                {
-                    return before;
-                }
-
-                seen = new SeenPublicToken(before.Tokens?.PublicToken);
-            }
-
-            entered = await locks.EnterAsync(localUserId, owner, cancellationToken);
-        }
-
-        if (entered.Lock is not { } userLock)
-        {
-            return HumanConnectOutcome.Fail(entered.Failure);
-        }
-
-        await using (userLock)
-        {
-            // Read under the lock: a record read earlier may have been replaced since, by a finish or a refresh.
-            var loaded = await LoadAsync(localUserId, cancellationToken);
-            if (!loaded.Succeeded)
-            {
-                return loaded;
-            }
-
-            if (loaded.Tokens is not { } current)
-            {
-                return HumanConnectOutcome.Fail(HumanConnectFailure.NotConnected);
-            }
-
-            if (seen is { } known && !string.IsNullOrEmpty(current.PublicToken)
-                && !string.Equals(current.PublicToken, known.PublicToken, StringComparison.Ordinal))
-            {
-                HumanConnectLog.PublicTokenCoalesced(logger);
-                return HumanConnectOutcome.Success(current);
-            }
-
-            return await RotatePublicTokenAsync(localUserId, current, cancellationToken);
+            return (outcome, outcome.Succeeded);
         }
     }
 
     /// <summary>Called under the user's lock, with a claim on the session token.</summary>
-    private async Task<HumanConnectOutcome> ExchangeAndSaveAsync(string localUserId, SessionTokenObject sessionToken, CancellationToken cancellationToken)
+    private async Task<HumanConnectOutcome> ExchangeAndSaveAsync(
+        HttpContext httpContext, string localUserId, SessionTokenObject sessionToken, CancellationToken cancellationToken)
     {
         var answer = await humanApi.ExchangeAsync(sessionToken.HumanId!, sessionToken.ClientId!, sessionToken.SessionToken!, cancellationToken);
         if (!answer.Succeeded)
@@ -165,8 +124,15 @@ internal sealed class HumanConnectFlow(
             return HumanConnectOutcome.Fail(HumanConnectFailure.ClientUserMismatch);
         }
 
+        // The host's last word, before anything is stored; its exception propagates and stores nothing either.
+        if (await events.TokensIssuedAsync(httpContext, localUserId, issued.HumanId!, expectedClientUserId) is { } rejection)
+        {
+            HumanConnectLog.TokensRejectedByHost(logger, rejection.ErrorCode);
+            return HumanConnectOutcome.Rejected(rejection);
+        }
+
         var tokens = new HumanTokens(issued.HumanId!, issued.AccessToken!, issued.PublicToken!, expectedClientUserId);
-        return await SaveAsync(localUserId, tokens, cancellationToken);
+        return await _store.SaveAsync(localUserId, tokens, cancellationToken);
     }
 
     /// <summary>A session token that is not this request's to exchange: answered without calling Human API.</summary>
@@ -203,45 +169,4 @@ internal sealed class HumanConnectFlow(
         HumanConnectLog.FinishReplayRefused(logger, "was exchanged, and the user's record changed since");
         return HumanConnectOutcome.Fail(HumanConnectFailure.AlreadyExchanged);
     }
-
-    /// <summary>Called under the user's lock with the record read under it: asks Human API for a new publicToken and stores it.</summary>
-    private async Task<HumanConnectOutcome> RotatePublicTokenAsync(string localUserId, HumanTokens stored, CancellationToken cancellationToken)
-    {
-        var answer = await humanApi.GetPublicTokenAsync(stored.HumanId, cancellationToken);
-        if (!answer.Succeeded)
-        {
-            return HumanConnectOutcome.FailUpstream(answer.Failure);
-        }
-
-        if (!string.Equals(answer.Value!.HumanId, stored.HumanId, StringComparison.Ordinal))
-        {
-            HumanConnectLog.HumanIdMismatch(logger);
-            return HumanConnectOutcome.FailUpstream(HumanApiFailureKind.InvalidResponse);
-        }
-
-        return await SaveAsync(localUserId, stored with { PublicToken = answer.Value.PublicToken }, cancellationToken);
-    }
-
-    private async Task<HumanConnectOutcome> SaveAsync(string localUserId, HumanTokens tokens, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.SaveAsync(localUserId, tokens, cancellationToken);
-        }
-        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
-        {
-            HumanConnectLog.StoreFailed(logger, "save", ex.GetType().Name);
-            return HumanConnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
-        }
-
-        HumanConnectLog.Stored(logger);
-        return HumanConnectOutcome.Success(tokens);
-    }
-
-    /// <summary>A store failure is anything the store throws, except the caller giving up on the request.</summary>
-    private static bool IsStoreFailure(Exception ex, CancellationToken cancellationToken) =>
-        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
-
-    /// <summary>A publicToken the caller read before the lock was held (<see langword="null"/> inside: the record had none, or there was no record).</summary>
-    private readonly record struct SeenPublicToken(string? PublicToken);
 }

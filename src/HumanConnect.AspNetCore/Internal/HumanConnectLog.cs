@@ -99,4 +99,12 @@ internal static partial class HumanConnectLog
 
     [LoggerMessage(55, LogLevel.Warning, "An exchange outlived its {LeaseMs:0} ms claim on the session token; check the latency of the token store and of Human API.", EventName = "ExchangeClaimExpired")]
     public static partial void ExchangeClaimExpired(ILogger logger, double leaseMs);
+
+    // 80–89: the host's event handlers (HumanConnectEvents).
+
+    [LoggerMessage(80, LogLevel.Error, "The host's Human Connect {Event} handler threw {ExceptionType}; what had happened stands, and the request was answered as if the handler had returned.", EventName = "EventHandlerFailed")]
+    public static partial void EventHandlerFailed(ILogger logger, string @event, string exceptionType);
+
+    [LoggerMessage(81, LogLevel.Information, "The host's OnTokensIssued handler rejected the tokens with {ErrorCode}; nothing was stored.", EventName = "TokensRejectedByHost")]
+    public static partial void TokensRejectedByHost(ILogger logger, string errorCode);
 }

@@ -53,7 +53,7 @@ internal sealed class HumanConnectPageState(
         }
 
         // A known humanId without a publicToken: create mode would hit "User Already Exists", so fetch one first.
-        var healed = await flow.RefreshPublicTokenAsync(localUserId, stored, cancellationToken);
+        var healed = await flow.RefreshPublicTokenAsync(httpContext, localUserId, stored);
         if (!healed.Succeeded)
         {
             HumanConnectLog.ButtonPublicTokenRenewalFailed(logger, healed.Failure.ToString());

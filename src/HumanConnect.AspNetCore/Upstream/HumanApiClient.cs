@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using HumanConnect.AspNetCore.Diagnostics;
 using HumanConnect.AspNetCore.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,13 +14,15 @@ namespace HumanConnect.AspNetCore.Upstream;
 /// and answer size, and turns every way a call can go wrong into a <see cref="HumanApiFailureKind"/>.
 /// </summary>
 /// <remarks>
-/// It logs operations, statuses and durations only: never a request or response body. A singleton that takes its
+/// It logs operations, statuses and durations only: never a request or response body; each call is also a span and a
+/// duration measurement (<see cref="HumanConnectTelemetry.StartUpstream"/>), tagged the same way. A singleton that takes its
 /// <see cref="HttpClient"/> from the factory per call, rather than a typed client: every page with a button resolves
 /// the flow, and only the rare one that heals a publicToken calls Human API, so the others build no client at all.
 /// </remarks>
 internal sealed class HumanApiClient(
     IHttpClientFactory httpClients,
     IOptionsMonitor<HumanConnectOptions> optionsMonitor,
+    HumanConnectTelemetry telemetry,
     ILogger<HumanApiClient> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> that talks to Human API; hosts configure it through <c>HumanConnectBuilder.UpstreamHttpClient</c>.</summary>
@@ -32,22 +35,40 @@ internal sealed class HumanApiClient(
     public async Task<HumanApiResult<TokensResponse>> ExchangeAsync(string humanId, string clientId, string sessionToken, CancellationToken cancellationToken)
     {
         var options = optionsMonitor.CurrentValue;
+        using var call = telemetry.StartUpstream(HumanConnectTelemetry.Upstream.Exchange, HttpMethod.Post, options.TokensEndpoint);
         var request = new TokensRequest(humanId, clientId, sessionToken, options.ClientSecret);
         var result = await PostAsync(options, TokensOperation, options.TokensEndpoint, request,
-            HumanApiJsonContext.Default.TokensRequest, HumanApiJsonContext.Default.TokensResponse, cancellationToken);
-        return result.Succeeded && !IsComplete(result.Value!) ? Invalid<TokensResponse>(TokensOperation) : result;
+            HumanApiJsonContext.Default.TokensRequest, HumanApiJsonContext.Default.TokensResponse, call, cancellationToken);
+        return Completed(call, result.Succeeded && !IsComplete(result.Value!) ? Invalid<TokensResponse>(TokensOperation) : result);
     }
 
     /// <summary>Asks for a fresh publicToken for a known user (<c>POST publictokens</c>).</summary>
     public async Task<HumanApiResult<PublicTokensResponse>> GetPublicTokenAsync(string humanId, CancellationToken cancellationToken)
     {
         var options = optionsMonitor.CurrentValue;
+        using var call = telemetry.StartUpstream(HumanConnectTelemetry.Upstream.Refresh, HttpMethod.Post, options.PublicTokensEndpoint);
         var request = new PublicTokensRequest(humanId, options.ClientId, options.ClientSecret);
         var result = await PostAsync(options, PublicTokensOperation, options.PublicTokensEndpoint, request,
-            HumanApiJsonContext.Default.PublicTokensRequest, HumanApiJsonContext.Default.PublicTokensResponse, cancellationToken);
-        return result.Succeeded && (string.IsNullOrEmpty(result.Value!.HumanId) || string.IsNullOrEmpty(result.Value.PublicToken))
+            HumanApiJsonContext.Default.PublicTokensRequest, HumanApiJsonContext.Default.PublicTokensResponse, call, cancellationToken);
+        return Completed(call, result.Succeeded && (string.IsNullOrEmpty(result.Value!.HumanId) || string.IsNullOrEmpty(result.Value.PublicToken))
             ? Invalid<PublicTokensResponse>(PublicTokensOperation)
-            : result;
+            : result);
+    }
+
+    /// <summary>Gives the call's span and measurement the outcome the caller gets.</summary>
+    private static HumanApiResult<T> Completed<T>(UpstreamCall call, HumanApiResult<T> result)
+        where T : class
+    {
+        if (result.Succeeded)
+        {
+            call.Succeeded();
+        }
+        else
+        {
+            call.Failed(result.Failure.ErrorCode());
+        }
+
+        return result;
     }
 
     private static bool IsComplete(TokensResponse response) =>
@@ -69,6 +90,7 @@ internal sealed class HumanApiClient(
         TRequest body,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
+        UpstreamCall call,
         CancellationToken cancellationToken)
         where TResponse : class
     {
@@ -81,6 +103,7 @@ internal sealed class HumanApiClient(
             using var response = await httpClients.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
+            call.Answered(status);
             if (status is >= 300 and < 400)
             {
                 // Redirects are never followed (AddHumanConnect turns AllowAutoRedirect off): a 307 or 308 would post

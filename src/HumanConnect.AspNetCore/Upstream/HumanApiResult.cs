@@ -16,6 +16,18 @@ internal enum HumanApiFailureKind
     Timeout,
 }
 
+/// <summary>The error codes Human API's failures are answered with, and recorded under in telemetry.</summary>
+internal static class HumanApiFailureKindExtensions
+{
+    public static string ErrorCode(this HumanApiFailureKind kind) => kind switch
+    {
+        HumanApiFailureKind.Rejected => HumanConnectErrorCodes.UpstreamRejected,
+        HumanApiFailureKind.InvalidResponse => HumanConnectErrorCodes.UpstreamInvalidResponse,
+        HumanApiFailureKind.Timeout => HumanConnectErrorCodes.UpstreamTimeout,
+        _ => HumanConnectErrorCodes.UpstreamUnavailable,
+    };
+}
+
 /// <summary>The outcome of one call to Human API: a value, or a typed failure.</summary>
 internal readonly record struct HumanApiResult<T>(T? Value, HumanApiFailureKind Failure)
     where T : class

@@ -51,14 +51,17 @@ internal sealed class InstanceApp : IAsyncDisposable
 
     /// <summary>
     /// Starts an instance; with no <paramref name="humanApi"/> it mounts the sandbox, otherwise it calls that instance's.
-    /// <paramref name="beforeEveryRequest"/> runs first for every request, the sandbox's own included.
+    /// <paramref name="beforeEveryRequest"/> runs first for every request, the sandbox's own included;
+    /// <paramref name="services"/> adds host registrations, and <paramref name="map"/> maps host endpoints beside the library's.
     /// </summary>
     public static async Task<InstanceApp> StartAsync(
         string applicationName,
         Action<HumanConnectRedisOptions> redis,
         InstanceApp? humanApi = null,
         Action<HumanConnectOptions>? options = null,
-        Func<HttpContext, Task>? beforeEveryRequest = null)
+        Func<HttpContext, Task>? beforeEveryRequest = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -91,6 +94,7 @@ internal sealed class InstanceApp : IAsyncDisposable
             builder.Services.Configure<HumanApiSandboxOptions>(sandbox => sandbox.AllowInProduction = true);
         }
 
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         if (beforeEveryRequest is not null)
         {
@@ -107,6 +111,7 @@ internal sealed class InstanceApp : IAsyncDisposable
             Results.Json(new Dictionary<string, string?> { ["requestToken"] = antiforgery.GetAndStoreTokens(context).RequestToken }));
         app.MapGet("/test/button", (Func<HttpContext, Task<IResult>>)RenderButtonAsync);
         app.MapHumanConnect();
+        map?.Invoke(app);
         if (humanApi is null)
         {
             app.MapHumanApiSandbox(SandboxPrefix);
@@ -180,6 +185,13 @@ internal sealed class InstanceApp : IAsyncDisposable
         string.Join('\n', Logs.GetSnapshot().Select(record => $"{record.Category} {record.Message} {record.Exception}"));
 
     public int CountOf(string eventName) => Logs.GetSnapshot().Count(record => record.Id.Name == eventName);
+
+    /// <summary>A GET to this instance over real HTTP: its status and body.</summary>
+    public async Task<(int Status, string Body)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -34,6 +34,11 @@ internal sealed class HostTokenStore(HostTokenStoreBackend backend) : IHumanToke
     public Task RemoveAsync(string localUserId, CancellationToken cancellationToken)
     {
         backend.Calls.Enqueue($"remove {localUserId}");
+        if (backend.FailRemoves)
+        {
+            throw new InvalidOperationException("The database refused the delete." + backend.FailureDetail);
+        }
+
         backend.Records.TryRemove(localUserId, out _);
         return Task.CompletedTask;
     }
@@ -49,6 +54,8 @@ internal sealed class HostTokenStoreBackend
     public bool FailGets { get; set; }
 
     public bool FailSaves { get; set; }
+
+    public bool FailRemoves { get; set; }
 
     /// <summary>Appended to the failures' messages: a database error that quotes the values it was given, say.</summary>
     public string FailureDetail { get; set; } = string.Empty;

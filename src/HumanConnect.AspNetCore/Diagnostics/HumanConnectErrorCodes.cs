@@ -2,7 +2,8 @@ namespace HumanConnect.AspNetCore;
 
 /// <summary>
 /// The stable, machine-readable codes the Human Connect endpoints put in the <c>errorCode</c> extension of every
-/// <c>application/problem+json</c> answer. Titles and details may be reworded; these codes will not change.
+/// <c>application/problem+json</c> answer, the <c>error.type</c> of failed spans and metrics, and
+/// <see cref="HumanConnectFailureContext.ErrorCode"/>. Titles and details may be reworded; these codes will not change.
 /// </summary>
 public static class HumanConnectErrorCodes
 {
@@ -72,6 +73,13 @@ public static class HumanConnectErrorCodes
 
     /// <summary>504: Human API did not answer in time.</summary>
     public const string UpstreamTimeout = "upstream_timeout";
+
+    /// <summary>
+    /// 403: the host's <see cref="HumanConnectEvents.OnTokensIssued"/> rejected the tokens without naming a code of its
+    /// own (<see cref="HumanConnectTokensIssuedContext.Reject"/>). Nothing was stored. Telemetry records every host
+    /// rejection under this code, whatever code the answer carries.
+    /// </summary>
+    public const string TokensRejected = "tokens_rejected";
 
     /// <summary>503: the token store failed. Nothing was half-written.</summary>
     public const string StoreUnavailable = "store_unavailable";
