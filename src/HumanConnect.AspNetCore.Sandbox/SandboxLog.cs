@@ -39,4 +39,16 @@ internal static partial class SandboxLog
 
     [LoggerMessage(1010, LogLevel.Information, "Sandbox Application API deleted user {HumanId}: their tokens no longer work.", EventName = "SandboxUserDeleted")]
     public static partial void UserDeleted(this ILogger logger, string humanId);
+
+    [LoggerMessage(1020, LogLevel.Debug, "Sandbox Connect v2 token endpoint minted a {Type} token (request {RequestId}).", EventName = "SandboxConnectTokenMinted")]
+    public static partial void ConnectTokenMinted(this ILogger logger, string type, string requestId);
+
+    [LoggerMessage(1021, LogLevel.Information, "Sandbox Connect v2 token endpoint refused a {Type} request with {Status} {Error} (request {RequestId}).", EventName = "SandboxConnectTokenRefused")]
+    public static partial void ConnectTokenRefused(this ILogger logger, string type, int status, string error, string requestId);
+
+    [LoggerMessage(1022, LogLevel.Information, "Sandbox's hosted v2 Connect page refused a call with {Status} {Error}.", EventName = "SandboxConnectPageRefused")]
+    public static partial void ConnectPageRefused(this ILogger logger, int status, string error);
+
+    [LoggerMessage(1023, LogLevel.Debug, "Sandbox's hosted v2 Connect page {Change} a source for user {HumanId}.", EventName = "SandboxConnectPageSourceChanged")]
+    public static partial void ConnectPageSourceChanged(this ILogger logger, string change, string humanId);
 }

@@ -46,6 +46,8 @@ public static class HumanApiSandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxFaultPlayer>();
         services.TryAddSingleton<SandboxConnectApi>();
         services.TryAddSingleton<SandboxConnectUi>();
+        services.TryAddSingleton<SandboxConnectTokenApi>();
+        services.TryAddSingleton<SandboxConnectV2Ui>();
         services.TryAddSingleton<SandboxFaultApi>();
         services.TryAddSingleton<SandboxDataApi>();
         services.TryAddSingleton<SandboxApplicationApi>();

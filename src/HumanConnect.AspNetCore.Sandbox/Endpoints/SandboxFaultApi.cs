@@ -6,7 +6,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 
 /// <summary>
 /// The fault switch over HTTP, for scripts: <c>POST {prefix}/v1/sandbox/faults</c> with
-/// <c>{"endpoint":"tokens|publictokens|data|apps|all","fault":"serverError|tooManyRequests|malformedBody|latency|hang",
+/// <c>{"endpoint":"tokens|publictokens|data|apps|token|all","fault":"serverError|tooManyRequests|malformedBody|latency|hang",
 /// "status":503,"retryAfterSeconds":30,"delayMs":200,"count":1}</c> answers 204; <c>DELETE</c> removes every pending fault.
 /// </summary>
 internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
@@ -29,6 +29,7 @@ internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
             "PUBLICTOKENS" => SandboxEndpoint.PublicTokens,
             "DATA" => SandboxEndpoint.DataApi,
             "APPS" => SandboxEndpoint.ApplicationApi,
+            "TOKEN" => SandboxEndpoint.ConnectToken,
             "ALL" => SandboxEndpoint.All,
             _ => (SandboxEndpoint?)null,
         };
@@ -47,7 +48,7 @@ internal sealed class SandboxFaultApi(IHumanApiSandboxFaults faults)
         if (endpoints is null || fault is null || count < 1)
         {
             return SandboxHttp.Error(SandboxErrors.MalformedRequest(
-                "Send endpoint (tokens, publictokens, data, apps or all), fault (serverError with an optional status 500-599, " +
+                "Send endpoint (tokens, publictokens, data, apps, token or all), fault (serverError with an optional status 500-599, " +
                 "tooManyRequests, malformedBody, latency with delayMs 0-300000, or hang), for serverError and tooManyRequests an " +
                 "optional retryAfterSeconds 0-86400, and an optional count of at least 1."));
         }

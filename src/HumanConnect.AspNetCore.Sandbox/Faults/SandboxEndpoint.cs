@@ -16,6 +16,9 @@ public enum SandboxEndpoint
     /// <summary>Every request of the Application API, <c>{prefix}/v1/apps/{clientId}/users...</c>.</summary>
     ApplicationApi = 8,
 
+    /// <summary>Connect v2's token endpoint, <c>POST {prefix}/v1/connect/token</c> (every <c>type</c>).</summary>
+    ConnectToken = 16,
+
     /// <summary>Every endpoint above.</summary>
-    All = Tokens | PublicTokens | DataApi | ApplicationApi,
+    All = Tokens | PublicTokens | DataApi | ApplicationApi | ConnectToken,
 }

@@ -4,7 +4,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Faults;
 internal sealed class SandboxFaults : IHumanApiSandboxFaults
 {
     private static readonly SandboxEndpoint[] Endpoints =
-        [SandboxEndpoint.Tokens, SandboxEndpoint.PublicTokens, SandboxEndpoint.DataApi, SandboxEndpoint.ApplicationApi];
+        [SandboxEndpoint.Tokens, SandboxEndpoint.PublicTokens, SandboxEndpoint.DataApi, SandboxEndpoint.ApplicationApi, SandboxEndpoint.ConnectToken];
 
     // One lock for every queue: injection and consumption are rare and tiny, and "All" must land atomically.
     private readonly Lock _gate = new();
@@ -16,7 +16,7 @@ internal sealed class SandboxFaults : IHumanApiSandboxFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if ((endpoints & SandboxEndpoint.All) == 0 || (endpoints & ~SandboxEndpoint.All) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, "Name Tokens, PublicTokens, DataApi, ApplicationApi, or a combination.");
+            throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, "Name Tokens, PublicTokens, DataApi, ApplicationApi, ConnectToken, or a combination.");
         }
 
         lock (_gate)

@@ -61,4 +61,8 @@ namespace HumanConnect.AspNetCore.Sandbox.Serialization;
 [JsonSerializable(typeof(List<MedicalOrganization>))]
 [JsonSerializable(typeof(List<MedicalProfile>))]
 [JsonSerializable(typeof(List<ApplicationUser>))]
+[JsonSerializable(typeof(ConnectPageRequest))]
+[JsonSerializable(typeof(ConnectPageSourceRequest))]
+[JsonSerializable(typeof(ConnectPageView))]
+[JsonSerializable(typeof(ConnectError))]
 internal sealed partial class SandboxJsonContext : JsonSerializerContext;

@@ -3,9 +3,19 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// <summary>The sandbox's state as the data API and the Application API read and change it.</summary>
 internal sealed partial class SandboxState
 {
-    /// <summary>The user an accessToken belongs to; <see langword="null"/> for a token never issued or a deleted user's.</summary>
-    public SandboxUserView? FindByAccessToken(string accessToken) =>
-        _persistence.Run(() => _users.TryGetByAccessToken(accessToken, out var human) ? View(human) : null);
+    /// <summary>
+    /// The user a data API token belongs to: a legacy accessToken, or a Connect v2 access token that has not expired.
+    /// <see langword="null"/> for a token never issued, an expired v2 token, or a deleted user's token. The data API's
+    /// one lookup: both flows' tokens read the same user's data.
+    /// </summary>
+    public SandboxUserView? FindByAccessToken(string accessToken)
+    {
+        var now = _time.GetUtcNow();
+        return _persistence.Run(() =>
+            _users.TryGetByAccessToken(accessToken, out var human) || TryFindByConnectAccessToken(accessToken, now, out human)
+                ? View(human)
+                : null);
+    }
 
     /// <summary>Every user of the app <paramref name="clientId"/>, oldest first.</summary>
     public IReadOnlyList<SandboxUserView> ListUsers(string clientId) =>
@@ -17,8 +27,8 @@ internal sealed partial class SandboxState
 
     /// <summary>
     /// Deletes a user of the app <paramref name="clientId"/>, as Human API's Application API does: their tokens stop
-    /// working, their open Connect sessions end, and a later Connect for the same clientUserId starts in create mode.
-    /// The state file forgets them too. <see langword="false"/> when there was no such user.
+    /// working (Connect v2's too), their open Connect sessions end, and a later Connect for the same clientUserId
+    /// starts in create mode. The state file forgets them too. <see langword="false"/> when there was no such user.
     /// </summary>
     public bool DeleteUser(string clientId, string humanId) => _persistence.Run(() =>
     {
@@ -29,6 +39,7 @@ internal sealed partial class SandboxState
 
         _users.Delete(human);
         _sessions.RemoveForHuman(human.HumanId);
+        RemoveConnectTokensOf(human.HumanId);
         return true;
     });
 
