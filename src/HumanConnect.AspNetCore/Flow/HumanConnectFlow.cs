@@ -16,8 +16,9 @@ namespace HumanConnect.AspNetCore.Flow;
 /// before the lock is released, so the stored publicToken is always the newest one issued; and a session token is
 /// claimed (<see cref="ExchangeMarkers"/>) before it is sent, so it is sent once.
 /// </remarks>
-internal sealed class HumanConnectFlow(
+internal sealed partial class HumanConnectFlow(
     HumanApiClient humanApi,
+    HumanApplicationApiClient applicationApi,
     IHumanTokenStore store,
     IHumanConnectUserResolver users,
     UserLocks locks,

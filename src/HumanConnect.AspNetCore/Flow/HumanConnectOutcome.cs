@@ -31,6 +31,9 @@ internal enum HumanConnectFailure
 
     /// <summary>Human API did not answer within <see cref="HumanConnectOptions.UpstreamTimeout"/>.</summary>
     UpstreamTimeout,
+
+    /// <summary>Human API's Application API refused the App Key (401 or 403); nothing was removed.</summary>
+    AppKeyRejected,
 }
 
 /// <summary>
