@@ -25,6 +25,13 @@ public static class HumanApiSandboxDefaults
     /// <summary>How long an open Connect session can be resumed (the page's <c>sessionToken</c> parameter): 30 minutes.</summary>
     public static readonly TimeSpan ConnectSessionLifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The demo source whose data API records are medical (medications, allergies, encounters, a medical profile):
+    /// "Starfleet Medical". Every other connected demo source yields wellness data (activities, sleeps, heart rate,
+    /// blood pressure, weight).
+    /// </summary>
+    public const string MedicalDemoSource = "Starfleet Medical";
+
     /// <summary>The demo data sources the Connect page lists: "Starfleet Pharmacy" and "Starfleet Medical".</summary>
     public static IReadOnlyList<string> DemoSources { get; } = ["Starfleet Pharmacy", "Starfleet Medical"];
 }

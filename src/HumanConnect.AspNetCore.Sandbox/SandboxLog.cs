@@ -27,4 +27,16 @@ internal static partial class SandboxLog
 
     [LoggerMessage(1006, LogLevel.Warning, "The Human API sandbox could not write its state file {Path}; the change is kept in memory and the next change writes the whole state again.", EventName = "SandboxStateFileWriteFailed")]
     public static partial void StateFileWriteFailed(this ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Sandbox data API answered {Family} ({Shape}) with {Count} of {Total} records.", EventName = "SandboxDataRead")]
+    public static partial void DataRead(this ILogger logger, string family, string shape, int count, int total);
+
+    [LoggerMessage(1008, LogLevel.Information, "Sandbox data API refused a request with {Status}: {Reason}.", EventName = "SandboxDataRefused")]
+    public static partial void DataRefused(this ILogger logger, int status, string reason);
+
+    [LoggerMessage(1009, LogLevel.Information, "Sandbox Application API refused a request with {Status}: {Reason}.", EventName = "SandboxApplicationApiRefused")]
+    public static partial void ApplicationApiRefused(this ILogger logger, int status, string reason);
+
+    [LoggerMessage(1010, LogLevel.Information, "Sandbox Application API deleted user {HumanId}: their tokens no longer work.", EventName = "SandboxUserDeleted")]
+    public static partial void UserDeleted(this ILogger logger, string humanId);
 }

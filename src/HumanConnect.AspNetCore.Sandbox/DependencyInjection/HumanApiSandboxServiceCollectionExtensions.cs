@@ -47,6 +47,8 @@ public static class HumanApiSandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxConnectApi>();
         services.TryAddSingleton<SandboxConnectUi>();
         services.TryAddSingleton<SandboxFaultApi>();
+        services.TryAddSingleton<SandboxDataApi>();
+        services.TryAddSingleton<SandboxApplicationApi>();
         services.TryAddSingleton<SandboxAssets>();
         return services;
     }
