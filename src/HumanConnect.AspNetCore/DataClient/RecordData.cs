@@ -30,13 +30,13 @@ internal class DailyData<T>(UserDataReader reader, DataPath path, JsonTypeInfo<T
         Reader.GetPageAsync(Path.DailyOperation, Path.DailyOn(day), Path, query, Many, cancellationToken);
 }
 
-/// <summary>Daily summaries: those of a date at <c>{list}/{yyyy-MM-dd}</c>, one or several.</summary>
+/// <summary>Daily summaries: those of a date at <c>{list}/{yyyy-MM-dd}</c>, one or several (a 404 there is none).</summary>
 internal sealed class SummaryData<T>(
     UserDataReader reader, DataPath path, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> many, JsonTypeInfo<OneOrMany<T>> ofDate)
     : RecordData<T>(reader, path, one, many), IHumanSummaryData<T>
 {
     public Task<HumanDataResult<IReadOnlyList<T>>> GetForDateAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        Reader.GetListAsync(Path.OnDateOperation, Path.OnDate(day), ofDate, static answer => answer.Items, cancellationToken);
+        Reader.GetListAsync(Path.OnDateOperation, Path.OnDate(day), ofDate, static answer => answer.Items, cancellationToken, notFoundIsNone: true);
 }
 
 /// <summary>Activities or sleeps, with their summaries.</summary>

@@ -54,12 +54,20 @@ internal sealed partial class UserDataReader(string localUserId, HumanDataFlow f
             : Failed<List<T>, HumanDataPage<T>>(answer);
     }
 
-    /// <summary>A list that is not paged (sources) or may be one record (a date's summaries).</summary>
+    /// <summary>A list that is not paged (sources) or may be one record (a date's summaries; then a 404 is an empty list).</summary>
     public async Task<HumanDataResult<IReadOnlyList<T>>> GetListAsync<TWire, T>(
-        string operation, string path, JsonTypeInfo<TWire> type, Func<TWire, List<T>> items, CancellationToken cancellationToken)
+        string operation, string path, JsonTypeInfo<TWire> type, Func<TWire, List<T>> items, CancellationToken cancellationToken,
+        bool notFoundIsNone = false)
     {
         var answer = await flow.ReadAsync(localUserId, operation, path, type, cancellationToken);
-        return answer.Succeeded ? HumanDataResult<IReadOnlyList<T>>.Success(items(answer.Value!)) : Failed<TWire, IReadOnlyList<T>>(answer);
+        if (answer.Succeeded)
+        {
+            return HumanDataResult<IReadOnlyList<T>>.Success(items(answer.Value!));
+        }
+
+        return notFoundIsNone && answer.Failure == HumanDataFailure.NotFound
+            ? HumanDataResult<IReadOnlyList<T>>.Success([])
+            : Failed<TWire, IReadOnlyList<T>>(answer);
     }
 
     private HumanDataResult<T> Invalid<T>(string operation, IReadOnlyList<string> errors)

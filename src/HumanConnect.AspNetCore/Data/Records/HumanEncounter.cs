@@ -11,4 +11,7 @@ public sealed record HumanEncounter : HumanMedicalRecord
 
     /// <summary>Who saw the user.</summary>
     public string? Provider { get; init; }
+
+    /// <summary>Why.</summary>
+    public string? Reason { get; init; }
 }

@@ -10,11 +10,14 @@ public sealed record HumanHeartRateSummary : HumanRecord
     public double? RestingHeartRate { get; init; }
 
     /// <summary>The day's average heart rate.</summary>
-    public double? AverageHeartRate { get; init; }
+    public double? Average { get; init; }
 
     /// <summary>The day's lowest heart rate.</summary>
-    public double? MinHeartRate { get; init; }
+    public double? Min { get; init; }
 
     /// <summary>The day's highest heart rate.</summary>
-    public double? MaxHeartRate { get; init; }
+    public double? Max { get; init; }
+
+    /// <summary>The unit (<c>bpm</c>).</summary>
+    public string? Unit { get; init; }
 }

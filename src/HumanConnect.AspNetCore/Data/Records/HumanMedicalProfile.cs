@@ -25,6 +25,12 @@ public sealed record HumanMedicalProfile
     [JsonPropertyName("dob")]
     public string? DateOfBirth { get; init; }
 
+    /// <summary>Blood type, as the record writes it.</summary>
+    public string? BloodType { get; init; }
+
+    /// <summary>The source the records came from.</summary>
+    public string? Source { get; init; }
+
     /// <summary>When Human API created the profile.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 

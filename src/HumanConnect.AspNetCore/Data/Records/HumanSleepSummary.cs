@@ -17,4 +17,7 @@ public sealed record HumanSleepSummary : HumanRecord
 
     /// <summary>Sleep efficiency, as the source reports it.</summary>
     public double? Efficiency { get; init; }
+
+    /// <summary>How many sleeps the day had.</summary>
+    public double? Sleeps { get; init; }
 }
