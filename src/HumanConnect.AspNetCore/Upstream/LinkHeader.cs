@@ -24,7 +24,7 @@ internal static class LinkHeader
                 // The link's parameters run to the next link, which starts with '<' (a comma inside a quoted rel is rare
                 // and harmless here: the parameters are only searched for the rel).
                 var next = value.IndexOf('<', close + 1);
-                var parameters = value[(close + 1)..(next < 0 ? value.Length : next)];
+                var parameters = value[(close + 1)..(next < 0 ? value.Length : next)].TrimEnd().TrimEnd(',');
                 if (HasRel(parameters, "next"))
                 {
                     return value[(open + 1)..close].Trim();

@@ -39,5 +39,5 @@ public sealed record HumanMedicalProfile
 
     /// <summary>Fields this library does not know (address, race, ...), kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

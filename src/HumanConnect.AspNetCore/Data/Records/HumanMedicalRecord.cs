@@ -36,7 +36,7 @@ public sealed record HumanMedicalCode
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The provider organization a medical record came from.</summary>
@@ -53,5 +53,5 @@ public sealed record HumanMedicalOrganization
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

@@ -45,5 +45,5 @@ public sealed record HumanMedicationDetails
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

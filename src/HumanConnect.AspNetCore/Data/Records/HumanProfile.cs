@@ -23,7 +23,7 @@ public sealed record HumanProfile
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A time zone, by its IANA name.</summary>
@@ -34,5 +34,5 @@ public sealed record HumanTimeZone
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

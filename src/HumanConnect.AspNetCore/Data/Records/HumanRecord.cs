@@ -29,5 +29,5 @@ public abstract record HumanRecord
 
     /// <summary>Fields this library does not know, kept as raw JSON by name, so nothing Human API sends is lost.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

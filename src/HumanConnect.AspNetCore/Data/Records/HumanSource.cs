@@ -23,7 +23,7 @@ public sealed record HumanSource
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The state of a source's latest sync.</summary>
@@ -43,7 +43,7 @@ public sealed record HumanSourceSyncStatus
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>The state of the sync of a source's history.</summary>
@@ -57,5 +57,5 @@ public sealed record HumanSourceHistorySync
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }

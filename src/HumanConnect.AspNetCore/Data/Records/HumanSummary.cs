@@ -53,5 +53,5 @@ public sealed record HumanSummary
 
     /// <summary>Fields this library does not know, kept as raw JSON by name.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? ExtensionData { get; init; }
+    public IDictionary<string, JsonElement>? ExtensionData { get; set; }
 }
