@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace HumanConnect.AspNetCore.Sandbox.Tests;
 
@@ -114,6 +115,23 @@ public sealed class DataApiPagingTests
         Assert.Equal(JsonValueKind.Array, (await SandboxApp.ReadJsonAsync(past)).ValueKind);
         Assert.Equal(0, (await SandboxApp.ReadJsonAsync(past)).GetArrayLength());
         Assert.Equal("3", Assert.Single(past.Headers.GetValues("X-Total-Count")));
+    }
+
+    [Fact]
+    public async Task Links_are_absolute_under_another_prefix_and_a_path_base()
+    {
+        await using var sandbox = await SandboxApp.StartAsync(app =>
+        {
+            app.UsePathBase("/app");
+            app.UseRouting();
+        }, prefix: "/hapi");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/app/hapi/v1/human/heart_rate/readings?limit=3");
+        request.Headers.Authorization = new("Bearer", "demo");
+
+        using var response = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new Uri(sandbox.Host.Address, "/app/hapi/v1/human/heart_rate/readings?limit=3&offset=3").AbsoluteUri, LinkHeader.Parse(response)["next"].AbsoluteUri);
     }
 
     private const string Range = "start_date=2029-12-01&end_date=2029-12-14";

@@ -124,10 +124,12 @@ public sealed partial class DataApiShapeTests
         var token = tokens.GetProperty("accessToken").GetString();
 
         var summary = await sandbox.DataJsonAsync(token, "/");
+        var withoutSlash = await sandbox.DataJsonAsync(token, string.Empty);
         var profile = await sandbox.DataJsonAsync(token, "/profile");
         var sources = (await sandbox.DataJsonAsync(token, "/sources")).EnumerateArray().ToList();
 
         Assert.Equal(tokens.GetProperty("humanId").GetString(), summary.GetProperty("humanId").GetString());
+        Assert.Equal(summary.GetRawText(), withoutSlash.GetRawText());
         Assert.All(new[] { "heartRate", "bloodPressure", "weight", "activitySummary", "sleepSummary" },
             field => Assert.Equal(JsonValueKind.Object, summary.GetProperty(field).ValueKind));
         Assert.False(summary.TryGetProperty("bloodGlucose", out _), "a measurement without readings is left out of the summary");
