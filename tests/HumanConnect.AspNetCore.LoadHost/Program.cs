@@ -4,7 +4,7 @@ using HumanConnect.AspNetCore.TestInfrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 
-// The host build/load-test.sh loads with wrk, published in Release and run in Production on one loopback address
+// The host build/load-compare.sh loads with wrk, published in Release and run in Production on one loopback address
 // (--urls http://127.0.0.1:PORT). Everything it compares lives in this one process: a bare endpoint, one page with
 // and without the button, the library's endpoints, the hand-written finishes, and a fast stand-in for Human API's
 // token endpoints that all of them call over loopback HTTP, as they would call Human API.

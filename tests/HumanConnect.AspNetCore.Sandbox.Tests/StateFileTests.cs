@@ -126,6 +126,29 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_change_answered_in_a_parallel_burst_is_already_on_disk_when_its_answer_arrives()
+    {
+        await using var sandbox = await StartAsync();
+
+        // Forty connects at once, then at once forty publicToken rotations of those users: the writes are grouped,
+        // yet each answer waits until the file holds its change.
+        var connected = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => sandbox.ConnectNewUserAsync($"burst-{i}")));
+        var onDiskAfterConnects = new SandboxStateFile(StateFile, NullLogger.Instance).Load();
+        var rotated = await Task.WhenAll(connected.Select(async tokens =>
+        {
+            using var answer = await sandbox.PublicTokensAsync(tokens.GetProperty("humanId").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            return (await SandboxApp.ReadJsonAsync(answer)).GetProperty("publicToken").GetString()!;
+        }));
+        var onDisk = new SandboxStateFile(StateFile, NullLogger.Instance).Load();
+
+        Assert.Equal(40, onDiskAfterConnects.Count);
+        Assert.Equal(
+            rotated.Order(StringComparer.Ordinal),
+            onDisk.Select(human => human.PublicToken).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_older_snapshot_arriving_late_never_replaces_a_newer_one()
     {
         var file = new SandboxStateFile(StateFile, NullLogger.Instance);

@@ -45,6 +45,9 @@ public static class HumanConnectBuilderSandboxExtensions
             options.DataApiBaseUrl = new Uri(root + "human/");
             options.ApplicationApiBaseUrl = new Uri(root + "apps/");
             options.AppKey = sandbox.Value.AppKey;
+            options.ConnectTokenEndpoint = new Uri(loopback + "token");
+            options.ConnectClientScriptUrl = path + "/humanapi-connect-client.js";
+            options.ConnectClientBaseUrl = path + "/hapi-connect";
             options.ConnectScriptUrl = path + "/connect.js";
             options.ConnectBaseUrl = path;
         });

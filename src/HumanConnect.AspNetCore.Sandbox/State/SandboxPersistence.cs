@@ -12,7 +12,7 @@ internal sealed class SandboxPersistence
 {
     private readonly Lock _gate = new();
     private readonly SandboxStateFile? _file;
-    private long _capturedVersion;
+    private long _lastVersion;
 
     /// <summary>Loads the state file, if there is one; a relative path is under the host's content root.</summary>
     /// <param name="options">The sandbox's options, naming the state file.</param>
@@ -29,37 +29,46 @@ internal sealed class SandboxPersistence
         }
 
         Users = new SandboxUsers(_file?.Load() ?? [], loadedAt);
-        _capturedVersion = Users.Version;
+        _lastVersion = Users.Version;
     }
 
     /// <summary>The users kept in the file. Touch them only inside <see cref="Run{T}"/>.</summary>
     public SandboxUsers Users { get; }
 
     /// <summary>
-    /// Runs <paramref name="operation"/> under the lock. When it changed a user, the users are snapshotted before
-    /// the lock is released and written after it; the snapshot's version lets the file drop a write that loses a
-    /// race to a newer one.
+    /// Runs <paramref name="operation"/> under the lock. When it changed a user, it returns only once the file holds
+    /// that change (or a write of it failed and was logged). Writes are group commits: a request that changed a user
+    /// while another write was under way waits for it, then one snapshot, taken when its turn comes, carries every
+    /// change made meanwhile. So a burst of N changes costs a few whole-file writes, not N, and no answer is given
+    /// before its change is on disk.
     /// </summary>
     public T Run<T>(Func<T> operation)
     {
-        SandboxSnapshot? snapshot = null;
-        long version = 0;
+        long changedAt = 0;
         T result;
         lock (_gate)
         {
             result = operation();
-            if (_file is not null && Users.Version != _capturedVersion)
+            if (_file is not null && Users.Version != _lastVersion)
             {
-                version = _capturedVersion = Users.Version;
-                snapshot = Users.Snapshot();
+                changedAt = _lastVersion = Users.Version;
             }
         }
 
-        if (snapshot is not null)
+        if (changedAt != 0)
         {
-            _file!.Save(snapshot, version);
+            _file!.SaveThrough(changedAt, Capture);
         }
 
         return result;
+    }
+
+    // Taken under the state's lock, so the snapshot never holds a half-done change.
+    private (SandboxSnapshot Snapshot, long Version) Capture()
+    {
+        lock (_gate)
+        {
+            return (Users.Snapshot(), Users.Version);
+        }
     }
 }

@@ -10,9 +10,9 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// so a crash mid-write leaves the previous snapshot.
 /// </summary>
 /// <remarks>
-/// <see cref="SandboxPersistence"/> takes each snapshot under the state's lock but writes it after leaving the lock, so that disk
-/// latency never holds up other requests. Writes can therefore arrive here out of order; each carries the version
-/// it was taken at, and one older than what is already on disk is dropped.
+/// <see cref="SandboxPersistence"/> writes after leaving the state's lock, so that disk latency never holds up requests
+/// that change nothing. Each write carries the version its snapshot was taken at; a change already covered by a
+/// write (its version at or below what is on disk) is not written again, and an older snapshot never replaces a newer.
 /// </remarks>
 internal sealed class SandboxStateFile(string path, ILogger logger)
 {
@@ -56,32 +56,51 @@ internal sealed class SandboxStateFile(string path, ILogger logger)
     }
 
     /// <summary>
-    /// Writes <paramref name="snapshot"/>, unless a newer version is already on disk. A failing disk is logged, not
-    /// thrown: the change it records has already happened in memory and has been answered, and the next change
-    /// writes the whole state again.
+    /// Makes sure the change made at <paramref name="version"/> is on disk: unless a write since has covered it, takes a
+    /// fresh snapshot with <paramref name="capture"/> (which covers every change made up to now) and writes it.
     /// </summary>
+    public void SaveThrough(long version, Func<(SandboxSnapshot Snapshot, long Version)> capture)
+    {
+        lock (_writeGate)
+        {
+            if (version > _writtenVersion)
+            {
+                var (snapshot, captured) = capture();
+                Write(snapshot, captured);
+            }
+        }
+    }
+
+    /// <summary>Writes <paramref name="snapshot"/>, unless a newer version is already on disk.</summary>
     public void Save(SandboxSnapshot snapshot, long version)
     {
         lock (_writeGate)
         {
-            if (version <= _writtenVersion)
+            if (version > _writtenVersion)
             {
-                return;
+                Write(snapshot, version);
             }
+        }
+    }
 
-            var temporary = FullPath + ".tmp";
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
-                File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, SandboxJsonContext.Default.SandboxSnapshot));
-                File.Move(temporary, FullPath, overwrite: true);
-                _writtenVersion = version;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The exception tells which file and why (its message names the path, never the content).
-                logger.StateFileWriteFailed(FullPath, ex);
-            }
+    /// <summary>
+    /// A failing disk is logged, not thrown: the change it records has already happened in memory, its request is
+    /// answered all the same, and the next change writes the whole state again.
+    /// </summary>
+    private void Write(SandboxSnapshot snapshot, long version)
+    {
+        var temporary = FullPath + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, SandboxJsonContext.Default.SandboxSnapshot));
+            File.Move(temporary, FullPath, overwrite: true);
+            _writtenVersion = version;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The exception tells which file and why (its message names the path, never the content).
+            logger.StateFileWriteFailed(FullPath, ex);
         }
     }
 

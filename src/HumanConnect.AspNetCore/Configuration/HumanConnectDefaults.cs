@@ -21,6 +21,12 @@ public static class HumanConnectDefaults
     /// </summary>
     public static readonly Uri ApplicationApiBaseUrl = new("https://api.humanapi.co/v1/apps/");
 
+    /// <summary>Connect v2's token endpoint, which mints <c>session</c>, <c>id</c> and <c>access</c> tokens.</summary>
+    public static readonly Uri ConnectTokenEndpoint = new("https://auth.humanapi.co/v1/connect/token");
+
+    /// <summary>Connect v2's browser client (<c>humanapi-connect-client</c>), pinned to the version the library is tested with.</summary>
+    public const string ConnectClientScriptUrl = "https://cdn.humanapi.co/humanapi-connect-client@2.4.1.js";
+
     /// <summary>Human API's legacy Connect script, which defines the global <c>HumanConnect</c> object.</summary>
     public const string ConnectScriptUrl = "https://connect.humanapi.co/connect.js";
 

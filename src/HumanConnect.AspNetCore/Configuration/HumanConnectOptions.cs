@@ -18,6 +18,29 @@ public sealed class HumanConnectOptions
     /// </summary>
     public string ClientSecret { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Which Human Connect flow the endpoints, the button and the data client use: <see cref="HumanConnectVersion.Legacy"/>
+    /// (the default: <c>connect.js</c> and a server exchange after Connect) or <see cref="HumanConnectVersion.V2"/>
+    /// (a server-minted token before Connect, <c>humanapi-connect-client</c>, and short-lived access tokens).
+    /// Host code does not change between them.
+    /// </summary>
+    public HumanConnectVersion ConnectVersion { get; set; } = HumanConnectVersion.Legacy;
+
+    /// <summary>Connect v2's token endpoint (<c>POST</c>, JSON; the client secret is sent to it).</summary>
+    public Uri ConnectTokenEndpoint { get; set; } = HumanConnectDefaults.ConnectTokenEndpoint;
+
+    /// <summary>
+    /// Connect v2's browser client. An absolute URL, or an app-relative one starting with <c>/</c> when this app
+    /// serves it (the sandbox does).
+    /// </summary>
+    public string ConnectClientScriptUrl { get; set; } = HumanConnectDefaults.ConnectClientScriptUrl;
+
+    /// <summary>
+    /// Where Connect v2's hosted page lives, rendered as <c>data-hapi-base-url</c>. <see langword="null"/> (the
+    /// default) lets the client use Human API's own host. It may be app-relative.
+    /// </summary>
+    public string? ConnectClientBaseUrl { get; set; }
+
     /// <summary>Human API's session-token exchange endpoint (<c>POST</c>, JSON).</summary>
     public Uri TokensEndpoint { get; set; } = HumanConnectDefaults.TokensEndpoint;
 

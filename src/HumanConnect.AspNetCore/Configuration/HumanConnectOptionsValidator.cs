@@ -33,6 +33,18 @@ internal sealed class HumanConnectOptionsValidator : IValidateOptions<HumanConne
         RequireServerUrl(failures, nameof(options.TokensEndpoint), options.TokensEndpoint);
         RequireServerUrl(failures, nameof(options.PublicTokensEndpoint), options.PublicTokensEndpoint);
         RequireBaseUrl(failures, nameof(options.DataApiBaseUrl), options.DataApiBaseUrl);
+        if (!Enum.IsDefined(options.ConnectVersion))
+        {
+            failures.Add($"{Section}:{nameof(options.ConnectVersion)} must be Legacy or V2.");
+        }
+
+        RequireServerUrl(failures, nameof(options.ConnectTokenEndpoint), options.ConnectTokenEndpoint);
+        RequireBrowserUrl(failures, nameof(options.ConnectClientScriptUrl), options.ConnectClientScriptUrl);
+        if (!string.IsNullOrEmpty(options.ConnectClientBaseUrl))
+        {
+            RequireBrowserUrl(failures, nameof(options.ConnectClientBaseUrl), options.ConnectClientBaseUrl);
+        }
+
         RequireBaseUrl(failures, nameof(options.ApplicationApiBaseUrl), options.ApplicationApiBaseUrl);
         if (options.AppKey is not null && (options.AppKey.Length == 0 || !IsPrintable(options.AppKey)))
         {
