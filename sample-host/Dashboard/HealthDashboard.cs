@@ -28,6 +28,12 @@ internal sealed record HealthDashboard(
     /// <summary>The connection was removed while the page was being read (another tab disconnected): show none.</summary>
     public bool NotConnected => !ReconnectRequired && Problems.Contains(PanelProblem.NotConnected);
 
-    /// <summary>The token store could not be read: no panel could ask Human API anything.</summary>
-    public bool StoreUnavailable => Problems.All(p => p == PanelProblem.StoreUnavailable);
+    /// <summary>
+    /// The one notice the page shows instead of the panels when every panel failed the same way (Human API down, the
+    /// store down): five copies of one message would say no more. <see langword="null"/> when any panel has its value.
+    /// </summary>
+    public PanelNotice? CommonNotice =>
+        Problems.Distinct().ToList() is [var only] && only is not PanelProblem.None and not PanelProblem.ReconnectRequired
+            ? Steps.Notice
+            : null;
 }

@@ -39,8 +39,12 @@ public sealed class HealthDashboardReader(TimeProvider time)
             DashboardPanel<HumanMeasurement?>.From(await bloodPressure, latest => latest),
             DashboardPanel<HumanSleep?>.From(await sleeps, page => LastMainSleep(page!.Items)),
             DashboardPanel<MedicationList>.From(await medications, page =>
-                new MedicationList(page!.Items, Math.Max(page.TotalCount ?? 0, page.Offset + page.Items.Count))));
+                new MedicationList(ActiveFirst(page!.Items), Math.Max(page.TotalCount ?? 0, page.Offset + page.Items.Count))));
     }
+
+    /// <summary>What the user takes now comes first; otherwise Human API's order is kept.</summary>
+    private static HumanMedication[] ActiveFirst(IReadOnlyList<HumanMedication> medications) =>
+        [.. medications.OrderBy(m => string.Equals(m.Status, "active", StringComparison.OrdinalIgnoreCase) ? 0 : 1)];
 
     /// <summary>The newest sleep that is a night's main sleep (sources that do not say are taken at their word: main).</summary>
     private static HumanSleep? LastMainSleep(IReadOnlyList<HumanSleep> newestFirst) =>
