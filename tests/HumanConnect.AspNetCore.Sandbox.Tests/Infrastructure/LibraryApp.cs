@@ -36,9 +36,10 @@ internal sealed class LibraryApp : IAsyncDisposable
 
     /// <summary>Starts the app; <paramref name="postConfigure"/> runs after UseHumanApiSandbox's own post-configuration, so it can override it.</summary>
     /// <param name="services">Host registrations made after <c>AddHumanConnect</c> (a shared cache, a key ring).</param>
+    /// <param name="map">Further endpoints of the test host (a page).</param>
     public static async Task<LibraryApp> StartAsync(
         string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
         var host = await KestrelApp.StartAsync(
             builder =>
@@ -76,6 +77,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                 app.MapGet("/test/button", RenderButtonInRequestAsync);
                 app.MapHumanConnect();
                 app.MapHumanApiSandbox(prefix);
+                map?.Invoke(app);
             });
         return new LibraryApp(host, prefix);
     }
