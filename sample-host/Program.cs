@@ -1,8 +1,10 @@
 using HumanConnect.SampleHost;
+using HumanConnect.SampleHost.Dashboard;
 using HumanConnect.SampleHost.Security;
 using HumanConnect.SampleHost.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 var sample = builder.Configuration.GetSection("Sample").Get<SampleOptions>() ?? new SampleOptions();
@@ -11,6 +13,8 @@ var dataDirectory = Path.Combine(
     Path.GetFullPath(sample.DataDirectory, builder.Environment.ContentRootPath), sample.UseSandbox ? "sandbox" : "humanapi");
 
 builder.Services.AddRazorPages();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<HealthDashboardReader>();
 builder.Services
     .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>

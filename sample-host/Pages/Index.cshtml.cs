@@ -1,20 +1,51 @@
 using HumanConnect.AspNetCore;
+using HumanConnect.SampleHost.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HumanConnect.SampleHost.Pages;
 
-/// <summary>The signed-in user's connection: what the store holds, with the access token never shown.</summary>
-public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users) : PageModel
+/// <summary>
+/// The signed-in user's health data, read through the data client, and their connection: what the store holds, with
+/// the access token never shown.
+/// </summary>
+public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users, IHumanDataClient data, HealthDashboardReader dashboards) : PageModel
 {
     public bool SignedIn { get; private set; }
 
     public HumanTokens? Connection { get; private set; }
 
-    /// <summary>The access token is a secret: the page only says that one is stored, and how long it is.</summary>
-    public string MaskedAccessToken => Connection is null ? string.Empty : $"•••••••• (stored encrypted, {Connection.AccessToken.Length} characters)";
+    /// <summary>The connected user's recent data; <see langword="null"/> when nobody is connected.</summary>
+    internal HealthDashboard? Dashboard { get; private set; }
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => RefreshConnectionAsync(cancellationToken);
+    /// <summary>The access token is a secret: the page only says that one is stored, and how long it is.</summary>
+    public string MaskedAccessToken => Connection switch
+    {
+        null => string.Empty,
+        { AccessToken.Length: 0 } => "(none: Human API refused it, connect again)",
+        _ => $"•••••••• (stored encrypted, {Connection.AccessToken.Length} characters)",
+    };
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await RefreshConnectionAsync(cancellationToken);
+        if (Connection is null || data.ForUser(HttpContext) is not { } user)
+        {
+            return;
+        }
+
+        // Read before any button renders: a refused token marks the record, and the buttons then say "connect again".
+        Dashboard = await dashboards.ReadAsync(user, cancellationToken);
+        if (Dashboard.ReconnectRequired || Dashboard.NotConnected)
+        {
+            await RefreshConnectionAsync(cancellationToken);
+        }
+
+        if (Connection is null || Dashboard.NotConnected)
+        {
+            Dashboard = null;
+        }
+    }
 
     /// <summary>
     /// Reads the signed-in user's connection from the store. The view calls it again after the first button when no

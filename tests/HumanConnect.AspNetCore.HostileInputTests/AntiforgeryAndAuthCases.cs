@@ -6,11 +6,11 @@ namespace HumanConnect.AspNetCore.HostileInputTests;
 
 /// <summary>
 /// Forged antiforgery tokens (400 antiforgery_failed) and forged authentication cookies (401 not_authenticated,
-/// never a login redirect), on both endpoints. Finish carries alice's valid body, so only the forgery is wrong.
+/// never a login redirect), on every endpoint. Finish carries alice's valid body, so only the forgery is wrong.
 /// </summary>
 public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
 {
-    internal static readonly CaseBook Book = new([.. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token")]);
+    internal static readonly CaseBook Book = new([.. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token"), .. ForEndpoint(Disconnect, "disconnect")]);
 
     public static TheoryData<string> Names => Book.Names();
 
@@ -21,7 +21,7 @@ public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
 
     private static IEnumerable<HostileCase> ForEndpoint(string target, string label)
     {
-        // The body a page would post: the sessionTokenObject to finish, nothing to public-token.
+        // The body a page would post: the sessionTokenObject to finish, nothing to public-token or disconnect.
         RequestBuilder Request(CaseContext context) => target == Finish
             ? RequestBuilder.Post(target).Json(context.ValidJson)
             : RequestBuilder.Post(target);

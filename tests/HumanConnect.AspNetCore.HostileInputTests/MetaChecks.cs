@@ -68,6 +68,18 @@ public sealed class MetaChecks(MetaHosts hosts) : IClassFixture<MetaHosts>
     }
 
     [Fact]
+    public async Task A_valid_disconnect_succeeds_and_is_caught_calling_Human_API_and_removing_the_record()
+    {
+        // On the Development host: the disconnect deletes alice there, and the Production host's checks need her.
+        var report = await CaseRunner.ExecuteAsync(hosts.Development,
+            new HostileCase("meta valid disconnect", context => RequestBuilder.Post(Disconnect).SignedIn(context.Alice), Refusal));
+
+        Assert.Equal(200, report.Outcome.Response?.Status);
+        Assert.Contains(report.Violations, violation => violation.StartsWith("called Human API: DELETE /sandbox/v1/apps/", StringComparison.Ordinal));
+        Assert.Contains(report.Violations, violation => violation == "wrote the store: remove alice");
+    }
+
+    [Fact]
     public async Task An_unhandled_exception_is_caught_in_the_log_for_its_case_and_for_the_host()
     {
         var report = await CaseRunner.ExecuteAsync(hosts.Production, Throwing());

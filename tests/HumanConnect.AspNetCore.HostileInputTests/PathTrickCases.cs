@@ -42,5 +42,9 @@ public sealed class PathTrickCases(HostileHosts hosts)
         "/connect/finish?humanId={humanId}",
         "/connect/finish?",
         "/connect/finish%20",
+        "/Connect/Disconnect",
+        "/connect/disconnect/",
+        "/connect/%64isconnect",
+        "/health/../connect/disconnect",
     ];
 }

@@ -94,7 +94,10 @@ public sealed class TransportCases
     private static IEnumerable<HostileCase> Oversized()
     {
         var tooLarge = Expectation.Problem(413, "body_too_large");
-        foreach (var (target, label) in new[] { (Finish, "finish"), (PublicToken, "public-token"), ("/health" + PublicToken, "/health public-token") })
+        foreach (var (target, label) in new[]
+        {
+            (Finish, "finish"), (PublicToken, "public-token"), (Disconnect, "disconnect"), ("/health" + PublicToken, "/health public-token"),
+        })
         {
             yield return Case($"chunked: 9 KiB body to {label}",
                 context => RequestBuilder.Post(target).SignedIn(context.Alice).Chunked(Chunks(Padded(context, 9 * 1024))), tooLarge);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Tests;
 
 /// <summary>A misconfigured host fails at start-up, with every problem named at once.</summary>
-public sealed class OptionsValidationTests
+public sealed partial class OptionsValidationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -14,6 +14,9 @@ internal static class TestData
     public const string OtherClientId = "9f0c1d2e3b4a5968778695a4b3c2d1e0f9a8b7c6";
     public const string ClientSecret = "ee1551fb509598d0b656811633310889dc306aa3";
 
+    /// <summary>The Application API's credential: distinctive, so a leak is unmistakable.</summary>
+    public const string AppKey = "APPKEY-5c0ffee15a1ad7e1e9a7b2d4c6e8a0b1";
+
     public const string HumanId = "52867cbede3155565f000a0d";
     public const string SessionToken = "8836c122c0483eb193ac2dd121136931";
     public const string PublicToken = "2767d6oea95f4c3db8e8f3d0a1238302";

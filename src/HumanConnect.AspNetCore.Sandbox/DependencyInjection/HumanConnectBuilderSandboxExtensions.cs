@@ -14,7 +14,7 @@ public static class HumanConnectBuilderSandboxExtensions
     /// <summary>
     /// Makes Human Connect use the sandbox mapped by <c>app.MapHumanApiSandbox(prefix)</c> in this same app, instead
     /// of Human API: the sandbox's credentials, its <c>connect.js</c> and hosted page (app-relative URLs), and its
-    /// token endpoints, called over real loopback HTTP on the address the server listens on. It wins over
+    /// token endpoints, data API and Application API, called over real loopback HTTP on the address the server listens on. It wins over
     /// configuration (it post-configures), and adds the sandbox's services if <c>AddHumanApiSandbox</c> was not called.
     /// </summary>
     /// <param name="builder">The builder <c>AddHumanConnect</c> returned.</param>
@@ -52,8 +52,12 @@ public static class HumanConnectBuilderSandboxExtensions
             options.ConnectBaseUrl = path;
         });
 
-        builder.UpstreamHttpClient.AddHttpMessageHandler(provider => new SandboxLoopbackHandler(
-            provider.GetRequiredService<IServer>(), path, provider.GetRequiredService<ILogger<SandboxLoopbackHandler>>()));
+        // Both clients: the Connect one (and the Application API's DELETE on it), and the data client's.
+        foreach (var client in (IHttpClientBuilder[])[builder.UpstreamHttpClient, builder.DataHttpClient])
+        {
+            client.AddHttpMessageHandler(provider => new SandboxLoopbackHandler(
+                provider.GetRequiredService<IServer>(), path, provider.GetRequiredService<ILogger<SandboxLoopbackHandler>>()));
+        }
         return builder;
     }
 }

@@ -7,7 +7,7 @@ namespace HumanConnect.AspNetCore.Sandbox.Hosting;
 
 /// <summary>
 /// Sends the library's calls to the sandbox over real loopback HTTP to this very app. The options name
-/// <c>http://localhost{prefix}/v1/connect/...</c> because the port is unknown until the server listens (it may be
+/// <c>http://localhost{prefix}/v1/...</c> (the Connect endpoints, the data API, the Application API) because the port is unknown until the server listens (it may be
 /// <c>0</c>); this handler swaps in the address the server actually bound, read from <see cref="IServerAddressesFeature"/>.
 /// </summary>
 internal sealed class SandboxLoopbackHandler(IServer server, string prefix, ILogger<SandboxLoopbackHandler> logger) : DelegatingHandler
@@ -21,7 +21,7 @@ internal sealed class SandboxLoopbackHandler(IServer server, string prefix, ILog
     {
         var uri = request.RequestUri;
         if (uri is { IsAbsoluteUri: true, Scheme: "http", Host: PlaceholderHost, IsDefaultPort: true }
-            && uri.AbsolutePath.StartsWith(prefix + "/v1/connect/", StringComparison.Ordinal))
+            && uri.AbsolutePath.StartsWith(prefix + "/v1/", StringComparison.Ordinal))
         {
             var root = _serverRoot ??= FindServerRoot();
             if (root is null)

@@ -38,4 +38,13 @@ public static class HumanConnectDefaults
 
     /// <summary>The largest Human API answer the client reads: 64 KiB, far above any legitimate answer.</summary>
     public const int MaxUpstreamResponseBytes = 64 * 1024;
+
+    /// <summary>The largest data API answer the client reads: 4 MiB, a page of 500 records with their source data.</summary>
+    public const int MaxDataResponseBytes = 4 * 1024 * 1024;
+
+    /// <summary>How many times in all a failing data API GET is sent: 3.</summary>
+    public const int DataApiMaxAttempts = 3;
+
+    /// <summary>The longest pause between two attempts of a data call, and the longest <c>Retry-After</c> honoured: 5 seconds.</summary>
+    public static readonly TimeSpan DataApiMaxRetryDelay = TimeSpan.FromSeconds(5);
 }

@@ -60,6 +60,25 @@ public sealed class HumanConnectOptions
     public Uri ApplicationApiBaseUrl { get; set; } = HumanConnectDefaults.ApplicationApiBaseUrl;
 
     /// <summary>
+    /// The largest answer of the data API the client reads: one page, parsed as it streams in, is all it holds. A
+    /// larger answer is <see cref="HumanDataFailure.InvalidResponse"/>; ask for smaller pages (<see cref="HumanDataQuery.Limit"/>).
+    /// </summary>
+    public int MaxDataResponseBytes { get; set; } = HumanConnectDefaults.MaxDataResponseBytes;
+
+    /// <summary>
+    /// How many times in all the data client sends a GET that meets a 429, a 5xx, a timeout or a broken connection:
+    /// 3 by default, 1 to never try again. Each attempt is bounded by <see cref="UpstreamTimeout"/>.
+    /// </summary>
+    public int DataApiMaxAttempts { get; set; } = HumanConnectDefaults.DataApiMaxAttempts;
+
+    /// <summary>
+    /// The longest pause between two attempts of a data call, and the longest <c>Retry-After</c> honoured: when Human
+    /// API asks for a longer wait, the call answers <see cref="HumanDataFailure.RateLimited"/> at once, with
+    /// <see cref="HumanDataResult{T}.RetryAfter"/> set.
+    /// </summary>
+    public TimeSpan DataApiMaxRetryDelay { get; set; } = HumanConnectDefaults.DataApiMaxRetryDelay;
+
+    /// <summary>
     /// The app's App Key from Human API's developer portal: a credential separate from the client secret, sent only
     /// from the server to the Application API (HTTP Basic user name, empty password). Optional: without it a
     /// disconnect removes the local record only, and Human API still knows the user. Keep it where the client

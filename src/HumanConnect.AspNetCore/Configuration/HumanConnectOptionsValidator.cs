@@ -68,6 +68,21 @@ internal sealed class HumanConnectOptionsValidator : IValidateOptions<HumanConne
             failures.Add($"{Section}:{nameof(options.MaxUpstreamResponseBytes)} must be between 1024 and 16777216.");
         }
 
+        if (options.MaxDataResponseBytes is < 1024 or > 256 * 1024 * 1024)
+        {
+            failures.Add($"{Section}:{nameof(options.MaxDataResponseBytes)} must be between 1024 and 268435456.");
+        }
+
+        if (options.DataApiMaxAttempts is < 1 or > 10)
+        {
+            failures.Add($"{Section}:{nameof(options.DataApiMaxAttempts)} must be from 1 (no retry) to 10.");
+        }
+
+        if (options.DataApiMaxRetryDelay < TimeSpan.Zero || options.DataApiMaxRetryDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{Section}:{nameof(options.DataApiMaxRetryDelay)} must be from zero to 1 minute.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.UserIdClaimType))
         {
             failures.Add($"{Section}:{nameof(options.UserIdClaimType)} must name the claim that holds the user id.");

@@ -5,26 +5,36 @@ namespace HumanConnect.AspNetCore;
 
 /// <summary>
 /// Configures Human Connect further after <c>AddHumanConnect</c>: replaces its token store, its coordinator or its user
-/// resolver, and extends its HTTP client to Human API.
+/// resolver, and extends its HTTP clients to Human API.
 /// </summary>
 public sealed class HumanConnectBuilder
 {
-    internal HumanConnectBuilder(IServiceCollection services, IHttpClientBuilder upstreamHttpClient)
+    internal HumanConnectBuilder(IServiceCollection services, IHttpClientBuilder upstreamHttpClient, IHttpClientBuilder dataHttpClient)
     {
         Services = services;
         UpstreamHttpClient = upstreamHttpClient;
+        DataHttpClient = dataHttpClient;
     }
 
     /// <summary>The application's services.</summary>
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// The HTTP client that calls Human API's token endpoints. Add a proxy, message handlers or a resilience
-    /// pipeline here. Keep in mind that its requests carry the client secret: never add a handler that logs bodies,
+    /// The HTTP client that calls Human API's token endpoints, and the Application API when a user is disconnected.
+    /// Add a proxy, message handlers or a resilience pipeline here. Keep in mind that its requests carry the client
+    /// secret and the App Key: never add a handler that logs bodies or headers,
     /// and if you replace the primary handler, keep <c>AllowAutoRedirect</c> off (the default one has it off) so a
     /// redirect cannot resend the secret elsewhere. Do not retry POSTs: the session token is single-use.
     /// </summary>
     public IHttpClientBuilder UpstreamHttpClient { get; }
+
+    /// <summary>
+    /// The HTTP client of the data client (<see cref="IHumanDataClient"/>): GETs to the data API with a user's access
+    /// token in the <c>Authorization</c> header. Add a proxy or handlers here. The data client already tries a GET again
+    /// (<see cref="HumanConnectOptions.DataApiMaxAttempts"/>); a retrying pipeline added here multiplies with it. Never
+    /// add a handler that logs headers, and keep <c>AllowAutoRedirect</c> off if you replace the primary handler.
+    /// </summary>
+    public IHttpClientBuilder DataHttpClient { get; }
 
     /// <summary>Replaces the default store (on <c>IDistributedCache</c>) with <typeparamref name="TStore"/>.</summary>
     /// <typeparam name="TStore">The store; it receives its dependencies from the container.</typeparam>

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Configuration;
+using HumanConnect.AspNetCore.Connections;
+using HumanConnect.AspNetCore.DataClient;
 using HumanConnect.AspNetCore.DependencyInjection;
 using HumanConnect.AspNetCore.Coordination;
 using HumanConnect.AspNetCore.Diagnostics;
@@ -80,26 +82,40 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<ExchangeMarkers>();
         services.TryAddSingleton<HumanApiClient>();
         services.TryAddSingleton<FlowEvents>();
+        services.TryAddSingleton<HumanApplicationApiClient>();
+        services.TryAddSingleton<HumanDataApiClient>();
+        services.TryAddSingleton(new DataApiClock(TimeProvider.System));
         services.TryAddScoped<HumanConnectFlow>();
+        services.TryAddScoped<HumanDataFlow>();
+        services.TryAddScoped<IHumanDataClient, HumanDataClient>();
+        services.TryAddScoped<IHumanConnections, HumanConnections>();
         services.AddHumanConnectRendering();
 
-        var upstream = services.AddHttpClient(HumanApiClient.HttpClientName, static client =>
+        // The Connect calls (and the Application API's DELETE) on one client, the data API's GETs on another, so a
+        // host can add a retrying pipeline to the second without it ever replaying a single-use exchange.
+        var upstream = AddUpstreamClient(services, HumanApiClient.HttpClientName);
+        var data = AddUpstreamClient(services, HumanDataApiClient.HttpClientName);
+        return new HumanConnectBuilder(services, upstream, data);
+    }
+
+    private static IHttpClientBuilder AddUpstreamClient(IServiceCollection services, string name)
+    {
+        var client = services.AddHttpClient(name, static client =>
         {
-            // HumanApiClient enforces HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
+            // The clients enforce HumanConnectOptions.UpstreamTimeout per call, so the options stay the one knob.
             client.Timeout = Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
         });
 
-        // A followed 307 or 308 would post the client secret again to whatever host Location names; HumanApiClient
-        // answers a redirect as a failure instead.
-        upstream.UseSocketsHttpHandler(static (handler, _) => handler.AllowAutoRedirect = false);
+        // A followed redirect would send the client secret, the App Key or an access token again, to whatever host
+        // Location names; the clients answer a redirect as a failure instead.
+        client.UseSocketsHttpHandler(static (handler, _) => handler.AllowAutoRedirect = false);
 
-        // HumanApiClient logs each call itself, without bodies. The factory's default loggers would also log a
-        // failing handler's exception message, which a host's handler might fill with the signed request.
-        upstream.RemoveAllLoggers();
-
-        return new HumanConnectBuilder(services, upstream);
+        // The clients log each call themselves, without bodies or URLs. The factory's default loggers would log URLs,
+        // and a failing handler's exception message, which a host's handler might fill with the signed request.
+        client.RemoveAllLoggers();
+        return client;
     }
 
     private static readonly ProductInfoHeaderValue UserAgent = new("HumanConnect.AspNetCore", ReleaseVersion.Value);

@@ -34,7 +34,10 @@ public static class HumanConnectErrorCodes
     /// <summary>400: a field of the sessionTokenObject is missing, too long, holds control characters, or names another app.</summary>
     public const string ValidationFailed = "validation_failed";
 
-    /// <summary>404: the signed-in user never connected, so there is no humanId to ask a publicToken for.</summary>
+    /// <summary>
+    /// 404: the signed-in user never connected (or was disconnected already), so there is no humanId to ask a
+    /// publicToken for, or nothing to disconnect.
+    /// </summary>
     public const string NotConnected = "not_connected";
 
     /// <summary>403: Human API says the session belongs to another user than the signed-in one. Nothing was stored.</summary>
@@ -70,6 +73,12 @@ public static class HumanConnectErrorCodes
 
     /// <summary>502: Human API answered with something that is not the expected JSON.</summary>
     public const string UpstreamInvalidResponse = "upstream_invalid_response";
+
+    /// <summary>
+    /// 502 (disconnect): Human API's Application API refused the App Key (401 or 403). Nothing was removed; check
+    /// <c>HumanConnect:AppKey</c>.
+    /// </summary>
+    public const string AppKeyRejected = "app_key_rejected";
 
     /// <summary>504: Human API did not answer in time.</summary>
     public const string UpstreamTimeout = "upstream_timeout";

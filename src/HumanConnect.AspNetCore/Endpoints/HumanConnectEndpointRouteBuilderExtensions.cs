@@ -16,17 +16,19 @@ public static class HumanConnectEndpointRouteBuilderExtensions
 {
     private const string FinishPattern = "/connect/finish";
     private const string PublicTokenPattern = "/connect/public-token";
+    private const string DisconnectPattern = "/connect/disconnect";
 
     // Every method but POST gets a 405 problem; OPTIONS is left to the host's CORS.
     private static readonly string[] OtherMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
     /// <summary>
-    /// Maps <c>POST /connect/finish</c> (the session-token exchange) and <c>POST /connect/public-token</c> (a fresh
-    /// publicToken for a returning user). Both demand a signed-in user and a valid antiforgery token, and answer
+    /// Maps <c>POST /connect/finish</c> (the session-token exchange), <c>POST /connect/public-token</c> (a fresh
+    /// publicToken for a returning user) and <c>POST /connect/disconnect</c> (delete the user at Human API with the App
+    /// Key, and their stored tokens). All demand a signed-in user and a valid antiforgery token, and answer
     /// <c>application/problem+json</c> with an <c>errorCode</c> on failure, a 405 one for any other method.
     /// </summary>
     /// <param name="endpoints">Where to map: the app, or a group such as <c>app.MapGroup("/health")</c>.</param>
-    /// <returns>A builder for both endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
+    /// <returns>A builder for the endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
     /// <exception cref="InvalidOperationException"><c>AddHumanConnect</c> was not called.</exception>
     public static IEndpointConventionBuilder MapHumanConnect(this IEndpointRouteBuilder endpoints)
     {
@@ -75,8 +77,16 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
             .Add(builder => NameEndpoint(builder, "PublicToken"));
 
-        group.MapMethods(FinishPattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
-        group.MapMethods(PublicTokenPattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
+        connect.MapPost(DisconnectPattern, (HttpContext httpContext, [FromServices] HumanConnectFlow flow) => handlers.DisconnectAsync(httpContext, flow))
+            .Produces<HumanConnectDisconnectAnswer>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Disconnects the signed-in user: deletes them at Human API with the App Key, and removes their stored tokens.")
+            .Add(builder => names.SetDisconnect(NameEndpoint(builder, "Disconnect")));
+
+        foreach (var pattern in (string[])[FinishPattern, PublicTokenPattern, DisconnectPattern])
+        {
+            group.MapMethods(pattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
+        }
 
         return new HumanConnectConventionBuilder(group);
     }

@@ -58,6 +58,29 @@ internal sealed class HumanConnectEndpoints(
         return outcome.Succeeded ? Success(outcome.Tokens!) : HumanConnectProblems.For(outcome);
     }
 
+    /// <summary>
+    /// <c>POST {prefix}/connect/disconnect</c>: deletes the signed-in user at Human API (with the App Key) and removes
+    /// their stored tokens; without an App Key, the stored tokens only, and the answer says Human API still knows them.
+    /// </summary>
+    public async Task<Results<JsonHttpResult<HumanConnectDisconnectAnswer>, ProblemHttpResult>> DisconnectAsync(
+        HttpContext httpContext, HumanConnectFlow flow)
+    {
+        if (users.GetLocalUserId(httpContext) is not { } localUserId)
+        {
+            return HumanConnectProblems.NotAuthenticated();
+        }
+
+        if (await RequestBody.DiscardAsync(httpContext, logger) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var outcome = await flow.DisconnectAsync(localUserId, httpContext.RequestAborted, httpContext);
+        return outcome.Succeeded
+            ? TypedResults.Json(HumanConnectDisconnectAnswer.For(outcome.HumanApiUserDeleted), HumanConnectEndpointsJsonContext.Default.HumanConnectDisconnectAnswer)
+            : HumanConnectProblems.For(outcome);
+    }
+
     /// <summary>Any other method on the endpoints' routes: a 405 problem naming the one method they take.</summary>
     public static ProblemHttpResult MethodNotAllowed(HttpContext httpContext)
     {

@@ -9,4 +9,5 @@ namespace HumanConnect.AspNetCore.Endpoints;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HumanConnectResult))]
+[JsonSerializable(typeof(HumanConnectDisconnectAnswer))]
 internal sealed partial class HumanConnectEndpointsJsonContext : JsonSerializerContext;

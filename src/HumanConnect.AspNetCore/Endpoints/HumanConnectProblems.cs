@@ -76,8 +76,28 @@ internal static class HumanConnectProblems
         rejection.ErrorCode, "The app refused this connection.",
         rejection.Detail ?? "The app did not accept the tokens Human API issued for this user. Nothing was stored.");
 
+    public static ProblemHttpResult NothingToDisconnect() => Problem(StatusCodes.Status404NotFound,
+        HumanConnectErrorCodes.NotConnected, "This user has not connected Human API.",
+        "Nothing is stored for the signed-in user: they never connected, or were disconnected already.");
+
+    /// <summary>The answer to a failed disconnect: the stored tokens were kept.</summary>
+    public static ProblemHttpResult For(DisconnectOutcome outcome) => outcome.Failure switch
+    {
+        HumanConnectFailure.NotConnected => NothingToDisconnect(),
+        HumanConnectFailure.AppKeyRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.AppKeyRejected,
+            "Human API refused the App Key.",
+            "The Application API did not accept HumanConnect:AppKey, so the user could not be deleted there. Nothing was removed."),
+        HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
+            "Human API refused to delete the user.", "Nothing was removed; try again, or check the App Key and the client id."),
+        var failure => For(failure),
+    };
+
     /// <summary>The answer to a failed flow operation.</summary>
-    public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure switch
+    public static ProblemHttpResult For(HumanConnectOutcome outcome) => outcome.Failure == HumanConnectFailure.TokensRejected
+        ? TokensRejected(outcome.Rejection!)
+        : For(outcome.Failure);
+
+    private static ProblemHttpResult For(HumanConnectFailure failure) => failure switch
     {
         HumanConnectFailure.NotConnected => NotConnected(),
         HumanConnectFailure.ClientUserMismatch => ClientUserMismatch(),
@@ -86,7 +106,6 @@ internal static class HumanConnectProblems
         HumanConnectFailure.ExchangeInProgress => ExchangeInProgress(),
         HumanConnectFailure.AlreadyExchanged => AlreadyExchanged(),
         HumanConnectFailure.ConcurrentRequest => ConcurrentRequest(),
-        HumanConnectFailure.TokensRejected => TokensRejected(outcome.Rejection!),
         HumanConnectFailure.UpstreamRejected => Problem(StatusCodes.Status502BadGateway, HumanConnectErrorCodes.UpstreamRejected,
             "Human API refused the request.",
             "Human API did not accept the credentials or the session token. Check ClientId and ClientSecret, or reconnect."),

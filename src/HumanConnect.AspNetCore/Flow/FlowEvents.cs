@@ -46,19 +46,19 @@ internal sealed class FlowEvents(
     /// A disconnect removed the user's record: counts it and raises OnDisconnected. <paramref name="humanId"/> is the
     /// humanId the record held, <see langword="null"/> when nothing was stored.
     /// </summary>
-    public Task DisconnectedAsync(HttpContext httpContext, string localUserId, string? humanId)
+    public Task DisconnectedAsync(HttpContext? httpContext, string localUserId, string? humanId)
     {
         telemetry.RecordDisconnect();
-        return RaiseAfterTheFactAsync(httpContext, nameof(HumanConnectEvents.OnDisconnected),
+        return httpContext is null ? Task.CompletedTask : RaiseAfterTheFactAsync(httpContext, nameof(HumanConnectEvents.OnDisconnected),
             static (events, context) => events.Disconnected((HumanConnectDisconnectedContext)context),
             new HumanConnectDisconnectedContext(httpContext, localUserId, humanId));
     }
 
     /// <summary>An operation failed with <paramref name="outcome"/>: counts it under its code and raises OnFailure.</summary>
-    public Task FailedAsync(HttpContext httpContext, HumanConnectOperation operation, string localUserId, HumanConnectOutcome outcome)
+    public Task FailedAsync(HttpContext? httpContext, HumanConnectOperation operation, string localUserId, HumanConnectOutcome outcome)
     {
         telemetry.RecordFailure(TagOf(operation), outcome.TelemetryErrorType);
-        return RaiseAfterTheFactAsync(httpContext, nameof(HumanConnectEvents.OnFailure),
+        return httpContext is null ? Task.CompletedTask : RaiseAfterTheFactAsync(httpContext, nameof(HumanConnectEvents.OnFailure),
             static (events, context) => events.Failure((HumanConnectFailureContext)context),
             new HumanConnectFailureContext(httpContext, localUserId, operation, outcome.ErrorCode));
     }

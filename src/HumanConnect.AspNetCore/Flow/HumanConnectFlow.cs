@@ -21,6 +21,7 @@ namespace HumanConnect.AspNetCore.Flow;
 /// </remarks>
 internal sealed partial class HumanConnectFlow(
     HumanApiClient humanApi,
+    HumanApplicationApiClient applicationApi,
     IHumanTokenStore store,
     IHumanConnectUserResolver users,
     UserLocks locks,

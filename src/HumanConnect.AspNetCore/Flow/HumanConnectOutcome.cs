@@ -34,6 +34,9 @@ internal enum HumanConnectFailure
 
     /// <summary>The host's <see cref="HumanConnectEvents.OnTokensIssued"/> refused the tokens; nothing was stored.</summary>
     TokensRejected,
+
+    /// <summary>Human API's Application API refused the App Key (401 or 403); nothing was removed.</summary>
+    AppKeyRejected,
 }
 
 /// <summary>How the host refused issued tokens (<see cref="HumanConnectTokensIssuedContext.Reject"/>): the problem's code and detail.</summary>
@@ -72,6 +75,7 @@ internal readonly record struct HumanConnectOutcome(HumanTokens? Tokens, HumanCo
         HumanConnectFailure.UpstreamTimeout => HumanConnectErrorCodes.UpstreamTimeout,
         HumanConnectFailure.UpstreamUnavailable => HumanConnectErrorCodes.UpstreamUnavailable,
         HumanConnectFailure.TokensRejected => HumanConnectErrorCodes.TokensRejected,
+        HumanConnectFailure.AppKeyRejected => HumanConnectErrorCodes.AppKeyRejected,
     };
 #pragma warning restore CS8524
 

@@ -100,6 +100,40 @@ internal static partial class HumanConnectLog
     [LoggerMessage(55, LogLevel.Warning, "An exchange outlived its {LeaseMs:0} ms claim on the session token; check the latency of the token store and of Human API.", EventName = "ExchangeClaimExpired")]
     public static partial void ExchangeClaimExpired(ILogger logger, double leaseMs);
 
+    // 60–69: the data client.
+
+    [LoggerMessage(60, LogLevel.Debug, "Human API data {Operation} answered {Status} in {ElapsedMs:0.0} ms.", EventName = "DataCallSucceeded")]
+    public static partial void DataCallSucceeded(ILogger logger, string operation, int status, double elapsedMs);
+
+    [LoggerMessage(61, LogLevel.Information, "Human API data {Operation} attempt {Attempt} failed ({Reason}); trying again in {DelayMs:0} ms.", EventName = "DataCallRetrying")]
+    public static partial void DataCallRetrying(ILogger logger, string operation, string reason, int attempt, double delayMs);
+
+    [LoggerMessage(62, LogLevel.Warning, "Human API data {Operation} failed: {Failure} (status {Status}) after {Attempts} attempt(s) in {ElapsedMs:0.0} ms.", EventName = "DataCallFailed")]
+    public static partial void DataCallFailed(ILogger logger, string operation, string failure, int? status, int attempts, double elapsedMs);
+
+    [LoggerMessage(63, LogLevel.Warning, "Human API refused the user's access token (401) on {Operation}: the stored record is marked, and the user must connect again (the Connect button opens edit mode in its 'reconnect' state).", EventName = "DataReconnectRequired")]
+    public static partial void DataReconnectRequired(ILogger logger, string operation);
+
+    [LoggerMessage(64, LogLevel.Warning, "Human API data {Operation} answered a next link that is not the same list under the data API's base URL, or that carries a token; paging goes on by offset.", EventName = "DataNextLinkIgnored")]
+    public static partial void DataNextLinkIgnored(ILogger logger, string operation);
+
+    [LoggerMessage(65, LogLevel.Debug, "Human API data {Operation} was not called: {Failure}.", EventName = "DataCallNotSent")]
+    public static partial void DataCallNotSent(ILogger logger, string operation, string failure);
+
+    [LoggerMessage(66, LogLevel.Warning, "The user's record could not be marked 'connect again' ({Reason}); the next data call meets Human API's 401 once more.", EventName = "DataReconnectMarkFailed")]
+    public static partial void DataReconnectMarkFailed(ILogger logger, string reason);
+
+    // 70–79: disconnecting a user.
+
+    [LoggerMessage(70, LogLevel.Information, "Disconnected the signed-in user: the local record was removed, and the user was deleted at Human API.", EventName = "Disconnected")]
+    public static partial void Disconnected(ILogger logger);
+
+    [LoggerMessage(71, LogLevel.Warning, "Disconnected the user locally only: no AppKey is configured, so Human API still knows the user, and a new connect for the same user meets \"User Already Exists\" until the user is deleted there. Set HumanConnect:AppKey.", EventName = "DisconnectedLocallyOnly")]
+    public static partial void DisconnectedLocallyOnly(ILogger logger);
+
+    [LoggerMessage(72, LogLevel.Error, "Human API's Application API refused the App Key; nothing was removed. Check HumanConnect:AppKey.", EventName = "AppKeyRejected")]
+    public static partial void AppKeyRejected(ILogger logger);
+
     // 80–89: the host's event handlers (HumanConnectEvents).
 
     [LoggerMessage(80, LogLevel.Error, "The host's Human Connect {Event} handler threw {ExceptionType}; what had happened stands, and the request was answered as if the handler had returned.", EventName = "EventHandlerFailed")]

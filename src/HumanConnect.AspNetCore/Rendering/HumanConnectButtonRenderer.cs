@@ -59,10 +59,17 @@ internal sealed class HumanConnectButtonRenderer(
 
         var config = BuildConfig(button, state, httpContext);
         output.Attributes.SetAttribute(ConfigAttribute, JsonSerializer.Serialize(config, HumanConnectRenderingJsonContext.Default.HumanConnectClientConfig));
-        output.Attributes.SetAttribute(StateAttribute, state.Kind == HumanConnectButtonKind.Edit ? "edit" : "create");
+        output.Attributes.SetAttribute(StateAttribute, StateName(state));
 
-        var childContent = await output.GetChildContentAsync();
-        output.Content.SetHtmlContent(childContent.IsEmptyOrWhiteSpace ? ButtonImage(httpContext.Request) : childContent);
+        if (state.ReconnectRequired && !string.IsNullOrEmpty(button.ReconnectText))
+        {
+            output.Content.SetContent(button.ReconnectText);
+        }
+        else
+        {
+            var childContent = await output.GetChildContentAsync();
+            output.Content.SetHtmlContent(childContent.IsEmptyOrWhiteSpace ? ButtonImage(httpContext.Request) : childContent);
+        }
 
         var scriptTags = scripts.RenderOnce(httpContext, button.Nonce, state.Owner!);
         if (scriptTags is not null)
@@ -70,6 +77,10 @@ internal sealed class HumanConnectButtonRenderer(
             output.PostElement.AppendHtml(scriptTags);
         }
     }
+
+    /// <summary><c>create</c>, <c>edit</c>, or <c>reconnect</c> (edit mode, the stored access token gone: connect again).</summary>
+    private static string StateName(HumanConnectButtonState state) =>
+        state.Kind != HumanConnectButtonKind.Edit ? "create" : state.ReconnectRequired ? "reconnect" : "edit";
 
     private static void RenderSignedOut(HumanConnectButtonTagHelper button, TagHelperOutput output)
     {

@@ -31,12 +31,27 @@ internal sealed record HumanConnectButtonState(HumanConnectButtonKind Kind, stri
 {
     public static readonly HumanConnectButtonState SignedOut = new(HumanConnectButtonKind.SignedOut, null, null, null);
 
+    /// <summary>
+    /// Edit mode for a user whose stored access token is gone (Human API refused it with a 401, or its key was lost):
+    /// the button says "connect again" (<c>data-human-connect-state="reconnect"</c>), and a connect stores a new token.
+    /// </summary>
+    public bool ReconnectRequired { get; init; }
+
+    /// <summary>Whether a record is stored for the user (what the disconnect control offers to remove).</summary>
+    public bool Connected { get; init; }
+
     public static HumanConnectButtonState Create(string clientUserId) =>
         new(HumanConnectButtonKind.Create, clientUserId, null, HumanConnectOwner.For(clientUserId));
 
-    public static HumanConnectButtonState Edit(string clientUserId, string publicToken) =>
-        new(HumanConnectButtonKind.Edit, clientUserId, publicToken, HumanConnectOwner.For(clientUserId));
+    public static HumanConnectButtonState Edit(string clientUserId, string publicToken, bool reconnectRequired) =>
+        new(HumanConnectButtonKind.Edit, clientUserId, publicToken, HumanConnectOwner.For(clientUserId))
+        {
+            ReconnectRequired = reconnectRequired,
+            Connected = true,
+        };
 
-    public static HumanConnectButtonState Unavailable(string clientUserId) =>
-        new(HumanConnectButtonKind.Unavailable, clientUserId, null, HumanConnectOwner.For(clientUserId));
+    /// <param name="clientUserId">The user's <c>clientUserId</c>.</param>
+    /// <param name="connected">Whether a record is known to be stored (its publicToken could not be renewed), rather than the store failing.</param>
+    public static HumanConnectButtonState Unavailable(string clientUserId, bool connected) =>
+        new(HumanConnectButtonKind.Unavailable, clientUserId, null, HumanConnectOwner.For(clientUserId)) { Connected = connected };
 }

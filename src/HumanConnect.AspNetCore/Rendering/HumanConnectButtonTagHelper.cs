@@ -9,7 +9,8 @@ namespace HumanConnect.AspNetCore;
 /// <c>&lt;human-connect-button /&gt;</c>: the "Connect Health Data" button. It renders a
 /// <c>&lt;button type="button"&gt;</c> that opens Human API's Connect in create mode for a user who never
 /// connected, and in edit mode for one who did (fetching a fresh publicToken first when only the humanId is
-/// stored). Its options travel as JSON in a <c>data-human-connect</c> attribute; <c>human-connect.js</c> does
+/// stored). Its <c>data-human-connect-state</c> is <c>create</c>, <c>edit</c>, <c>reconnect</c> (edit mode for a
+/// user whose access token Human API refused: see <see cref="ReconnectText"/>) or <c>unavailable</c>. Its options travel as JSON in a <c>data-human-connect</c> attribute; <c>human-connect.js</c> does
 /// the rest, so the page needs no inline script.
 /// </summary>
 /// <remarks>
@@ -40,6 +41,7 @@ public sealed class HumanConnectButtonTagHelper : TagHelper
     private const string RedirectUrlAttributeName = "redirect-url";
     private const string NonceAttributeName = "nonce";
     private const string SignedOutTextAttributeName = "signed-out-text";
+    private const string ReconnectTextAttributeName = "reconnect-text";
     private const string OptionAttributePrefix = "option-";
 
     /// <summary>Connect's UI language (for example <c>en</c>, <c>es</c>); overrides <see cref="HumanConnectOptions.Language"/>.</summary>
@@ -72,6 +74,15 @@ public sealed class HumanConnectButtonTagHelper : TagHelper
     /// <summary>Text shown instead of the button when nobody is signed in, such as a sign-in hint. Nothing is shown when empty.</summary>
     [HtmlAttributeName(SignedOutTextAttributeName)]
     public string? SignedOutText { get; set; }
+
+    /// <summary>
+    /// Text shown instead of the button's content when the user must connect again: Human API refused the stored
+    /// access token (the data client answered <see cref="HumanDataFailure.ReconnectRequired"/>), or it was lost. The
+    /// button then opens Connect in edit mode and carries <c>data-human-connect-state="reconnect"</c> either way, for
+    /// the page's CSS; the next connect stores a new token. The content is left as it is when empty.
+    /// </summary>
+    [HtmlAttributeName(ReconnectTextAttributeName)]
+    public string? ReconnectText { get; set; }
 
     /// <summary>
     /// Further Connect options, as <c>option-name="value"</c> attributes, passed to <c>HumanConnect.open</c> untouched.

@@ -38,7 +38,7 @@ internal sealed class HumanConnectPageState(
         if (!loaded.Succeeded)
         {
             HumanConnectLog.ButtonStoreUnavailable(logger);
-            return HumanConnectButtonState.Unavailable(clientUserId);
+            return HumanConnectButtonState.Unavailable(clientUserId, connected: false);
         }
 
         var stored = loaded.Tokens;
@@ -47,9 +47,11 @@ internal sealed class HumanConnectPageState(
             return HumanConnectButtonState.Create(clientUserId);
         }
 
+        // An empty access token: Human API refused it (the data client cleared it) or its key was lost.
+        var reconnect = stored.AccessToken.Length == 0;
         if (!string.IsNullOrEmpty(stored.PublicToken))
         {
-            return HumanConnectButtonState.Edit(clientUserId, stored.PublicToken);
+            return HumanConnectButtonState.Edit(clientUserId, stored.PublicToken, reconnect);
         }
 
         // A known humanId without a publicToken: create mode would hit "User Already Exists", so fetch one first.
@@ -57,10 +59,10 @@ internal sealed class HumanConnectPageState(
         if (!healed.Succeeded)
         {
             HumanConnectLog.ButtonPublicTokenRenewalFailed(logger, healed.Failure.ToString());
-            return HumanConnectButtonState.Unavailable(clientUserId);
+            return HumanConnectButtonState.Unavailable(clientUserId, connected: true);
         }
 
         HumanConnectLog.ButtonPublicTokenRenewed(logger);
-        return HumanConnectButtonState.Edit(clientUserId, healed.Tokens!.PublicToken!);
+        return HumanConnectButtonState.Edit(clientUserId, healed.Tokens!.PublicToken!, healed.Tokens.AccessToken.Length == 0);
     }
 }

@@ -9,4 +9,5 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HumanConnectClientConfig))]
+[JsonSerializable(typeof(HumanConnectDisconnectConfig))]
 internal sealed partial class HumanConnectRenderingJsonContext : JsonSerializerContext;

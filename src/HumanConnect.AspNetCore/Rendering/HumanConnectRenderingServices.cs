@@ -13,6 +13,7 @@ internal static class HumanConnectRenderingServices
         services.TryAddSingleton<HumanConnectScripts>();
         services.TryAddScoped<HumanConnectPageState>();
         services.TryAddScoped<HumanConnectButtonRenderer>();
+        services.TryAddScoped<HumanConnectDisconnectRenderer>();
     }
 
     /// <summary>

@@ -18,10 +18,14 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     /// <summary>Where the Razor class library serves <c>human-connect.js</c>.</summary>
     public const string ScriptPath = "/_content/HumanConnect.AspNetCore/human-connect.js";
 
+    /// <summary>Where the Razor class library serves the disconnect control's script.</summary>
+    public const string DisconnectScriptPath = "/_content/HumanConnect.AspNetCore/human-connect-disconnect.js";
+
     /// <summary>The attribute of <c>human-connect.js</c>'s script tag naming whose Connect session this browser may keep.</summary>
     public const string OwnerAttribute = "data-human-connect-owner";
 
     private static readonly object EmittedKey = new();
+    private static readonly object DisconnectEmittedKey = new();
 
     /// <summary>The script tags, or <see langword="null"/> when this response already has them.</summary>
     /// <param name="httpContext">The current request.</param>
@@ -43,6 +47,22 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     /// </summary>
     public IHtmlContent? RenderOnce(HttpContext httpContext, string? nonce, string owner) =>
         FirstOfResponse(httpContext) ? Render(httpContext, nonce, owner) : null;
+
+    /// <summary>
+    /// The disconnect control's script tag (<c>human-connect-disconnect.js</c>, no third-party script), or
+    /// <see langword="null"/> when this response already has it.
+    /// </summary>
+    public IHtmlContent? RenderDisconnectOnce(HttpContext httpContext, string? nonce)
+    {
+        if (!httpContext.Items.TryAdd(DisconnectEmittedKey, true))
+        {
+            return null;
+        }
+
+        nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
+        var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
+        return Script(Versioned(httpContext.Request, versions, httpContext.Request.PathBase.ToUriComponent() + DisconnectScriptPath), nonce);
+    }
 
     private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
 

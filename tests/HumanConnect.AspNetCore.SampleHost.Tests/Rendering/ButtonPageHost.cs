@@ -27,6 +27,9 @@ internal sealed class ButtonPageHost : WebApplicationFactory<Program>
             ["HumanConnect:ClientSecret"] = TestData.ClientSecret,
             ["HumanConnect:TokensEndpoint"] = upstream.TokensEndpoint.ToString(),
             ["HumanConnect:PublicTokensEndpoint"] = upstream.PublicTokensEndpoint.ToString(),
+
+            // A connected user's page reads their data: from the fake too (it has none), never from Human API.
+            ["HumanConnect:DataApiBaseUrl"] = new Uri(upstream.BaseAddress, "/v1/human/").ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -17,6 +17,8 @@ namespace HumanConnect.AspNetCore.Sandbox.Tests.Infrastructure;
 /// </summary>
 internal sealed class LibraryApp : IAsyncDisposable
 {
+    private readonly List<IServiceScope> _scopes = [];
+
     private LibraryApp(KestrelApp host, string prefix)
     {
         Host = host;
@@ -34,9 +36,10 @@ internal sealed class LibraryApp : IAsyncDisposable
 
     /// <summary>Starts the app; <paramref name="postConfigure"/> runs after UseHumanApiSandbox's own post-configuration, so it can override it.</summary>
     /// <param name="services">Host registrations made after <c>AddHumanConnect</c> (a shared cache, a key ring).</param>
+    /// <param name="map">Further endpoints of the test host (a page).</param>
     public static async Task<LibraryApp> StartAsync(
         string prefix = "/sandbox", Action<HumanConnectOptions>? configure = null, Action<HumanConnectOptions>? postConfigure = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
         var host = await KestrelApp.StartAsync(
             builder =>
@@ -74,6 +77,7 @@ internal sealed class LibraryApp : IAsyncDisposable
                 app.MapGet("/test/button", RenderButtonInRequestAsync);
                 app.MapHumanConnect();
                 app.MapHumanApiSandbox(prefix);
+                map?.Invoke(app);
             });
         return new LibraryApp(host, prefix);
     }
@@ -95,8 +99,42 @@ internal sealed class LibraryApp : IAsyncDisposable
     }
 
     /// <summary>The sessionTokenObject the Connect page would hand <c>finish</c> for <paramref name="clientUserId"/>.</summary>
-    public Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null) =>
-        SandboxApp.CreateSessionAsync(Anonymous, Prefix, clientUserId, publicToken);
+    public Task<JsonElement> CreateSessionAsync(string clientUserId, string? publicToken = null, string[]? sources = null) =>
+        SandboxApp.CreateSessionAsync(Anonymous, Prefix, clientUserId, publicToken, sources);
+
+    /// <summary>Connects <paramref name="localUserId"/> through the library's finish endpoint, with both demo sources by default.</summary>
+    public async Task<HttpClient> ConnectAsync(string localUserId, string[]? sources = null)
+    {
+        var client = await SignInAsync(localUserId);
+        using var finished = await FinishAsync(client, await CreateSessionAsync(ClientUserIdOf(localUserId), sources: sources ?? SandboxApp.BothSources));
+        Assert.Equal(System.Net.HttpStatusCode.OK, finished.StatusCode);
+        return client;
+    }
+
+    /// <summary>The data client for <paramref name="localUserId"/>, resolved in a scope of its own as a job would.</summary>
+    public IHumanUserData DataFor(string localUserId)
+    {
+        var scope = Host.Services.CreateScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<IHumanDataClient>().ForUser(localUserId);
+    }
+
+    /// <summary>An Application API call to the sandbox with its App Key, as an operator's script would make it.</summary>
+    public async Task<HttpResponseMessage> AppsAsync(HttpMethod method, string humanId)
+    {
+        using var request = new HttpRequestMessage(method, $"{Prefix}/v1/apps/{HumanApiSandboxDefaults.ClientId}/users/{humanId}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(HumanApiSandboxDefaults.AppKey + ":")));
+        return await Anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A data API call to the sandbox with <paramref name="accessToken"/> as Bearer.</summary>
+    public async Task<HttpResponseMessage> RawDataAsync(string accessToken, string pathAndQuery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Prefix}/v1/human/{pathAndQuery}");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return await Anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>
     /// What the hosted page does for a returning user: opens Connect in edit mode with <paramref name="publicToken"/>,
@@ -118,10 +156,19 @@ internal sealed class LibraryApp : IAsyncDisposable
     {
         var answer = await client.GetFromJsonAsync<JsonElement>("/test/button", TestContext.Current.CancellationToken);
         var config = answer.GetProperty("config").GetString();
-        return new RenderedButton(config is null ? null : JsonDocument.Parse(config).RootElement.Clone(), answer.GetProperty("disabled").GetBoolean());
+        return new RenderedButton(config is null ? null : JsonDocument.Parse(config).RootElement.Clone(), answer.GetProperty("disabled").GetBoolean(),
+            answer.GetProperty("state").GetString());
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
+        return Host.DisposeAsync();
+    }
 
     /// <summary>Runs the public tag helper inside a real request, as Razor would, and answers its config and state.</summary>
     private static async Task RenderButtonInRequestAsync(HttpContext context)
@@ -134,9 +181,10 @@ internal sealed class LibraryApp : IAsyncDisposable
         {
             ["config"] = output.Attributes.TryGetAttribute("data-human-connect", out var config) ? config.Value?.ToString() : null,
             ["disabled"] = output.Attributes.ContainsName("disabled"),
+            ["state"] = output.Attributes.TryGetAttribute("data-human-connect-state", out var state) ? state.Value?.ToString() : null,
         }, context.RequestAborted);
     }
 }
 
-/// <summary>A rendered Connect button: its <c>data-human-connect</c> JSON (none when disabled) and whether it is disabled.</summary>
-internal sealed record RenderedButton(JsonElement? Config, bool Disabled);
+/// <summary>A rendered Connect button: its <c>data-human-connect</c> JSON (none when disabled), whether it is disabled, and its state.</summary>
+internal sealed record RenderedButton(JsonElement? Config, bool Disabled, string? State = null);

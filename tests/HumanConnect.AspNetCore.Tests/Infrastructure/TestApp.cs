@@ -61,8 +61,8 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>Whether <see cref="AssertCleanUpstreamAndNoLeaks"/> has run (passed or not).</summary>
     public bool EndOfTestCheckRan { get; private set; }
 
-    /// <summary>Values that must appear in no response and no log record: the secret and every access token.</summary>
-    public HashSet<string> SecretValues { get; } = [TestData.ClientSecret, TestData.AccessToken, TestData.OldAccessToken];
+    /// <summary>Values that must appear in no response and no log record: the secret, the App Key and every access token.</summary>
+    public HashSet<string> SecretValues { get; } = [TestData.ClientSecret, TestData.AppKey, TestData.AccessToken, TestData.OldAccessToken];
 
     /// <summary>Builds and starts the host. Options default to the test client id and secret and the stub's endpoints.</summary>
     /// <param name="options">Changes the options after the test defaults are set.</param>

@@ -102,6 +102,16 @@ internal sealed class ButtonHarness : IAsyncDisposable
         return output;
     }
 
+    public static async Task<TagHelperOutput> RenderDisconnectAsync(
+        HttpContext httpContext, Action<HumanConnectDisconnectTagHelper>? configure = null, string? childHtml = null, TagHelperAttributeList? attributes = null)
+    {
+        var helper = new HumanConnectDisconnectTagHelper { ViewContext = new ViewContext { HttpContext = httpContext } };
+        configure?.Invoke(helper);
+        var output = NewOutput("human-connect-disconnect", attributes, childHtml);
+        await helper.ProcessAsync(NewContext("human-connect-disconnect", output.Attributes), output);
+        return output;
+    }
+
     public static TagHelperOutput RenderScripts(HttpContext httpContext, string? nonce = null)
     {
         var helper = new HumanConnectScriptsTagHelper { ViewContext = new ViewContext { HttpContext = httpContext }, Nonce = nonce };

@@ -19,6 +19,9 @@ internal sealed class RecordingTokenStore : IHumanTokenStore
     /// <summary>Reads work, saves throw.</summary>
     public bool FailSaves { get; set; }
 
+    /// <summary>Reads and saves work, removals throw.</summary>
+    public bool FailRemoves { get; set; }
+
     public HumanTokens? this[string localUserId]
     {
         get => _records.TryGetValue(localUserId, out var tokens) ? tokens : null;
@@ -59,6 +62,11 @@ internal sealed class RecordingTokenStore : IHumanTokenStore
 
     public Task RemoveAsync(string localUserId, CancellationToken cancellationToken)
     {
+        if (Unavailable || FailRemoves)
+        {
+            throw new IOException(FailureMessage);
+        }
+
         this[localUserId] = null;
         return Task.CompletedTask;
     }
