@@ -10,6 +10,9 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// </summary>
 internal sealed class SandboxAssets
 {
+    /// <summary>Where, under the sandbox's prefix, the Connect button's sandbox image is served.</summary>
+    public const string ButtonImagePath = "/assets/connect-button.svg";
+
     public SandboxAssets()
     {
         ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
@@ -17,6 +20,7 @@ internal sealed class SandboxAssets
         PageStyles = Load("connect-ui.css", "text/css; charset=utf-8");
         StoreScript = Load("store.min.js", "text/javascript; charset=utf-8");
         Spinner = Load("spinner.gif", "image/gif");
+        ButtonImage = Load("connect-button.svg", "image/svg+xml");
     }
 
     /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
@@ -33,6 +37,9 @@ internal sealed class SandboxAssets
 
     /// <summary>The loading spinner Human API's legacy <c>connect.js</c> shows from its base URL.</summary>
     public Asset Spinner { get; }
+
+    /// <summary>The Connect button's image in sandbox mode, so that the button works offline.</summary>
+    public Asset ButtonImage { get; }
 
     private static Asset Load(string name, string contentType)
     {
