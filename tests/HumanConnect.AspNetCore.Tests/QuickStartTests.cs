@@ -19,9 +19,11 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Tests;
 
 /// <summary>
-/// The README's quick start, line for line, on a slim builder with cookie sign-in. Only test plumbing is added (the
-/// environment, the test server, configuration standing in for appsettings.json and user-secrets, an ephemeral key
-/// ring, and a sign-in and a token endpoint standing in for the host's own pages), and it is marked as such.
+/// The README's quick start registrations and middleware, on a slim builder with cookie sign-in, through TestServer:
+/// how it behaves (Production refused without a shared store, 401 problems, antiforgery and validation). Only test
+/// plumbing is added (the environment, the test server, configuration standing in for appsettings.json and
+/// user-secrets, an ephemeral key ring, and a sign-in and a token endpoint standing in for the host's pages), and it
+/// is marked as such. <c>tests/HumanConnect.AspNetCore.PackageTests</c> builds the README's blocks as written.
 /// </summary>
 public sealed class QuickStartTests
 {

@@ -1,5 +1,6 @@
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Sandbox;
+using HumanConnect.AspNetCore.Sandbox.Endpoints;
 using HumanConnect.AspNetCore.Sandbox.Hosting;
 using HumanConnect.AspNetCore.Sandbox.State;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,6 +17,8 @@ public static class HumanConnectBuilderSandboxExtensions
     /// of Human API: the sandbox's credentials, its <c>connect.js</c> and hosted page (app-relative URLs), and its
     /// token endpoints, data API and Application API, called over real loopback HTTP on the address the server listens on. It wins over
     /// configuration (it post-configures), and adds the sandbox's services if <c>AddHumanApiSandbox</c> was not called.
+    /// The button's image becomes the sandbox's own (<c>{prefix}/assets/connect-button.svg</c>), so it works offline,
+    /// unless <see cref="HumanConnectOptions.ButtonImageUrl"/> was set to another image.
     /// </summary>
     /// <param name="builder">The builder <c>AddHumanConnect</c> returned.</param>
     /// <param name="prefix">The prefix passed to <c>MapHumanApiSandbox</c>; <c>/sandbox</c> by default.</param>
@@ -50,6 +53,12 @@ public static class HumanConnectBuilderSandboxExtensions
             options.ConnectClientBaseUrl = path + "/hapi-connect";
             options.ConnectScriptUrl = path + "/connect.js";
             options.ConnectBaseUrl = path;
+
+            // Human API's default image is on its own host: offline, the sandbox's button would show broken.
+            if (string.Equals(options.ButtonImageUrl, HumanConnectDefaults.ButtonImageUrl, StringComparison.Ordinal))
+            {
+                options.ButtonImageUrl = path + SandboxAssets.ButtonImagePath;
+            }
         });
 
         // Both clients: the Connect one (and the Application API's DELETE on it), and the data client's.

@@ -10,6 +10,9 @@ namespace HumanConnect.AspNetCore.Sandbox.Endpoints;
 /// </summary>
 internal sealed class SandboxAssets
 {
+    /// <summary>Where, under the sandbox's prefix, the Connect button's sandbox image is served.</summary>
+    public const string ButtonImagePath = "/assets/connect-button.svg";
+
     public SandboxAssets()
     {
         ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
@@ -19,6 +22,7 @@ internal sealed class SandboxAssets
         Spinner = Load("spinner.gif", "image/gif");
         ConnectClientScript = Load("humanapi-connect-client.js", "text/javascript; charset=utf-8");
         ConnectV2PageScript = Load("hapi-connect.js", "text/javascript; charset=utf-8");
+        ButtonImage = Load("connect-button.svg", "image/svg+xml");
     }
 
     /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
@@ -41,6 +45,8 @@ internal sealed class SandboxAssets
 
     /// <summary>The hosted v2 Connect page's own script.</summary>
     public Asset ConnectV2PageScript { get; }
+    /// <summary>The Connect button's image in sandbox mode, so that the button works offline.</summary>
+    public Asset ButtonImage { get; }
 
     private static Asset Load(string name, string contentType)
     {

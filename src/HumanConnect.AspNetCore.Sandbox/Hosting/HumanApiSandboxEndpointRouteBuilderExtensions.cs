@@ -81,6 +81,7 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
         group.MapMethods("/connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageScript.ServeAsync));
         group.MapMethods("/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
+        group.MapMethods(SandboxAssets.ButtonImagePath, [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ButtonImage.ServeAsync));
 
         // At the base URL's root, where Human API's own connect.js looks for them, so it can stand in for the sandbox's.
         group.MapMethods("/store.min.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.StoreScript.ServeAsync));

@@ -10,6 +10,7 @@ internal static class HumanConnectRenderingServices
     public static void AddHumanConnectRendering(this IServiceCollection services)
     {
         services.TryAddSingleton<HumanConnectEndpointLinks>();
+        services.TryAddSingleton<HumanConnectAssetUrls>();
         services.TryAddSingleton<HumanConnectScripts>();
         services.TryAddScoped<HumanConnectPageState>();
         services.TryAddScoped<HumanConnectButtonRenderer>();

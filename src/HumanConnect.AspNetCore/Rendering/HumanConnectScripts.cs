@@ -2,8 +2,6 @@ using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Rendering;
@@ -13,13 +11,14 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
 /// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
-internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
+internal sealed class HumanConnectScripts(
+    IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users, HumanConnectAssetUrls assets)
 {
-    /// <summary>Where the Razor class library serves <c>human-connect.js</c>.</summary>
-    public const string ScriptPath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+    /// <summary>The library's browser script, a file of its <c>wwwroot</c>.</summary>
+    public const string ScriptFileName = "human-connect.js";
 
-    /// <summary>Where the Razor class library serves the disconnect control's script.</summary>
-    public const string DisconnectScriptPath = "/_content/HumanConnect.AspNetCore/human-connect-disconnect.js";
+    /// <summary>The disconnect control's script, a file of the library's <c>wwwroot</c>.</summary>
+    public const string DisconnectScriptFileName = "human-connect-disconnect.js";
 
     /// <summary>The attribute of <c>human-connect.js</c>'s script tag naming whose Connect session this browser may keep.</summary>
     public const string OwnerAttribute = "data-human-connect-owner";
@@ -60,8 +59,7 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
         }
 
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
-        var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
-        return Script(Versioned(httpContext.Request, versions, httpContext.Request.PathBase.ToUriComponent() + DisconnectScriptPath), nonce);
+        return Script(assets.LibraryFile(httpContext.Request, DisconnectScriptFileName), nonce);
     }
 
     private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
@@ -70,18 +68,17 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
     {
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
-        var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
         var request = httpContext.Request;
         var html = new HtmlContentBuilder(2);
 
         // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
         if (owner is not null)
         {
-            html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
+            html.AppendHtml(Script(ConnectScriptUrl(request), nonce));
         }
 
         // An empty owner means nobody is signed in: human-connect.js then drops any Connect session left in the browser.
-        var script = Script(LibraryScriptUrl(request, versions), nonce);
+        var script = Script(assets.LibraryFile(request, ScriptFileName), nonce);
         script.MergeAttribute(OwnerAttribute, owner ?? string.Empty);
         html.AppendHtml(script);
         return html;
@@ -91,30 +88,10 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     /// An app-relative Connect script (the sandbox's) gets the PathBase and a version. Human API's own script is
     /// left as configured: its host decides how it is cached, and a query it does not expect could break it.
     /// </summary>
-    private string ConnectScriptUrl(HttpRequest request, IFileVersionProvider? versions)
+    private string ConnectScriptUrl(HttpRequest request)
     {
         var url = options.CurrentValue.ConnectScriptUrl;
-        return AppRelativeUrl.Is(url) ? Versioned(request, versions, HumanConnectUrls.ForBrowser(request, url)) : url;
-    }
-
-    private static string LibraryScriptUrl(HttpRequest request, IFileVersionProvider? versions) =>
-        Versioned(request, versions, request.PathBase.ToUriComponent() + ScriptPath);
-
-    /// <summary>
-    /// A content hash from the framework's file version provider when the file is in the web root; otherwise (an
-    /// endpoint such as the sandbox's script, or raw build output in Production) the library's release version,
-    /// which still changes whenever the script can.
-    /// </summary>
-    private static string Versioned(HttpRequest request, IFileVersionProvider? versions, string path)
-    {
-        var versioned = versions?.AddFileVersionToPath(request.PathBase, path);
-        if (versioned is not null && !string.Equals(versioned, path, StringComparison.Ordinal))
-        {
-            return versioned;
-        }
-
-        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return $"{path}{separator}v={Uri.EscapeDataString(ReleaseVersion.Value)}";
+        return AppRelativeUrl.Is(url) ? HumanConnectAssetUrls.Versioned(request, HumanConnectUrls.ForBrowser(request, url)) : url;
     }
 
     private static TagBuilder Script(string src, string? nonce)

@@ -11,7 +11,7 @@ namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
 public sealed class ButtonPageTests : IAsyncLifetime
 {
     private const string Hostile = "\"'<>&</script><script>alert(1)</script>";
-    private const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+    private const string FingerprintedModule = "^/_content/HumanConnect\\.AspNetCore/human-connect\\.[a-z0-9]{10}\\.js$";
 
     private FakeHumanApi _upstream = null!;
 
@@ -71,7 +71,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_module_is_served_under_a_content_versioned_URL()
+    public async Task The_module_is_linked_at_its_fingerprinted_URL_and_served_immutable_in_Development()
     {
         using var host = new ButtonPageHost(_upstream);
         using var browser = host.NewBrowser();
@@ -80,13 +80,32 @@ public sealed class ButtonPageTests : IAsyncLifetime
 
         using var module = await browser.GetAsync(new Uri(src, UriKind.Relative), Cancellation);
 
-        // The framework's file version provider found the library's asset: a SHA-256 in base64url, not the release fallback.
-        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect\\.js\\?v=[A-Za-z0-9_-]{43}$", src);
+        // MapStaticAssets' fingerprint of the library's file (not ?v=, which UseStaticFiles serves with no caching).
+        Assert.Matches(FingerprintedModule, src);
         Assert.Equal(HttpStatusCode.OK, module.StatusCode);
         Assert.Equal("text/javascript", module.Content.Headers.ContentType?.MediaType);
+        // The sample's appsettings.Development.json keeps Production's caching, which MapStaticAssets turns off in
+        // Development by default.
+        Assert.Contains("immutable", module.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(365), module.Headers.CacheControl?.MaxAge);
         var code = await module.Content.ReadAsStringAsync(Cancellation);
         Assert.Contains("HumanConnect", code, StringComparison.Ordinal);
         Assert.Contains("humanapiSessionToken", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_samples_caching_setting_Development_still_links_the_fingerprint_and_the_framework_revalidates_it()
+    {
+        using var host = new ButtonPageHost(_upstream, new Dictionary<string, string?> { ["EnableStaticAssetsDevelopmentCaching"] = "false" });
+        using var browser = host.NewBrowser();
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+        var src = Assert.Single(ModuleScripts(page)).GetAttribute("src")!;
+
+        using var module = await browser.GetAsync(new Uri(src, UriKind.Relative), Cancellation);
+
+        Assert.Matches(FingerprintedModule, src);
+        Assert.Equal(HttpStatusCode.OK, module.StatusCode);
+        Assert.True(module.Headers.CacheControl?.NoCache);
     }
 
     [Fact]
@@ -225,7 +244,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
     private static List<IElement> Buttons(IHtmlDocument page) => [.. page.QuerySelectorAll("button[data-human-connect]")];
 
     private static List<IElement> ModuleScripts(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("script").Where(s => s.GetAttribute("src")?.StartsWith(ModulePath + "?v=", StringComparison.Ordinal) == true)];
+        [.. page.QuerySelectorAll("script").Where(s => s.HasAttribute("data-human-connect-owner"))];
 
     private static JsonElement Config(IElement button) =>
         JsonDocument.Parse(button.GetAttribute("data-human-connect")!).RootElement.Clone();

@@ -41,7 +41,8 @@ internal sealed class ButtonHarness : IAsyncDisposable
     public static async Task<ButtonHarness> StartAsync(
         Action<HumanConnectOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        bool mapEndpoints = true)
+        bool mapEndpoints = true,
+        Action<WebApplication>? configureApp = null)
     {
         var humanApi = await FakeHumanApi.StartAsync();
         var store = new RecordingTokenStore();
@@ -64,6 +65,8 @@ internal sealed class ButtonHarness : IAsyncDisposable
         {
             app.MapGroup("/health").MapHumanConnect();
         }
+
+        configureApp?.Invoke(app);
 
         // Starting builds the pipeline, which is when routing publishes the endpoints to LinkGenerator.
         await app.StartAsync(TestContext.Current.CancellationToken);
