@@ -12,6 +12,7 @@ internal static class HumanConnectRenderingServices
         services.TryAddSingleton<HumanConnectEndpointLinks>();
         services.TryAddSingleton<HumanConnectScripts>();
         services.TryAddScoped<HumanConnectPageState>();
+        services.TryAddScoped<ConnectOptionsBuilder>();
         services.TryAddScoped<HumanConnectButtonRenderer>();
     }
 

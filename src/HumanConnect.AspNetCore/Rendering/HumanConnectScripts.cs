@@ -44,6 +44,10 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     public IHtmlContent? RenderOnce(HttpContext httpContext, string? nonce, string owner) =>
         FirstOfResponse(httpContext) ? Render(httpContext, nonce, owner) : null;
 
+    /// <summary>Human API's Connect script as a page of this request loads it, for the Connect options.</summary>
+    public string ConnectScriptUrlFor(HttpContext httpContext) =>
+        ConnectScriptUrl(httpContext.Request, httpContext.RequestServices.GetService<IFileVersionProvider>());
+
     private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
 
     /// <summary>Both script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
