@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using HumanConnect.AspNetCore;
+using HumanConnect.AspNetCore.Components;
 using HumanConnect.AspNetCore.Configuration;
 using HumanConnect.AspNetCore.DependencyInjection;
 using HumanConnect.AspNetCore.Coordination;
@@ -75,6 +76,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<HumanApiClient>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
+        services.TryAddScoped<HumanConnectComponentState>();
 
         var upstream = services.AddHttpClient(HumanApiClient.HttpClientName, static client =>
         {

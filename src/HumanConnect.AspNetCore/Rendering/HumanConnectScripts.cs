@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Rendering;
 
 /// <summary>
-/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once per
+/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>, in two files) exactly once per
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
 /// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
@@ -17,6 +17,15 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
 {
     /// <summary>Where the Razor class library serves <c>human-connect.js</c>.</summary>
     public const string ScriptPath = "/_content/HumanConnect.AspNetCore/human-connect.js";
+
+    /// <summary>The finish half of <c>human-connect.js</c>, which loads first (each file stays small).</summary>
+    public const string FinishScriptPath = "/_content/HumanConnect.AspNetCore/human-connect-finish.js";
+
+    /// <summary>The ES module face of both scripts, for <c>import</c>.</summary>
+    public const string ModulePath = "/_content/HumanConnect.AspNetCore/human-connect.mjs";
+
+    /// <summary>The module the interactive Blazor component imports.</summary>
+    public const string ComponentModulePath = "/_content/HumanConnect.AspNetCore/human-connect-component.mjs";
 
     /// <summary>The attribute of <c>human-connect.js</c>'s script tag naming whose Connect session this browser may keep.</summary>
     public const string OwnerAttribute = "data-human-connect-owner";
@@ -50,13 +59,13 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
 
     private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
 
-    /// <summary>Both script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
+    /// <summary>The script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
     private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
     {
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
         var request = httpContext.Request;
-        var html = new HtmlContentBuilder(2);
+        var html = new HtmlContentBuilder(3);
 
         // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
         if (owner is not null)
@@ -64,8 +73,10 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
             html.AppendHtml(Script(ConnectScriptUrl(request, versions), nonce));
         }
 
+        html.AppendHtml(Script(LibraryScriptUrl(request, versions, FinishScriptPath), nonce));
+
         // An empty owner means nobody is signed in: human-connect.js then drops any Connect session left in the browser.
-        var script = Script(LibraryScriptUrl(request, versions), nonce);
+        var script = Script(LibraryScriptUrl(request, versions, ScriptPath), nonce);
         script.MergeAttribute(OwnerAttribute, owner ?? string.Empty);
         html.AppendHtml(script);
         return html;
@@ -81,8 +92,8 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
         return AppRelativeUrl.Is(url) ? Versioned(request, versions, HumanConnectUrls.ForBrowser(request, url)) : url;
     }
 
-    private static string LibraryScriptUrl(HttpRequest request, IFileVersionProvider? versions) =>
-        Versioned(request, versions, request.PathBase.ToUriComponent() + ScriptPath);
+    private static string LibraryScriptUrl(HttpRequest request, IFileVersionProvider? versions, string path) =>
+        Versioned(request, versions, request.PathBase.ToUriComponent() + path);
 
     /// <summary>
     /// A content hash from the framework's file version provider when the file is in the web root; otherwise (an
