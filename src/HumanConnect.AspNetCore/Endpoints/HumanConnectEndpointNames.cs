@@ -1,27 +1,21 @@
 namespace HumanConnect.AspNetCore.Endpoints;
 
 /// <summary>
-/// The names <c>MapHumanConnect</c> gave its endpoints, derived from the final route patterns so that links made
+/// The names <c>MapHumanConnect</c> gave the endpoints pages link to, derived from the final route patterns so that links made
 /// with <c>LinkGenerator</c> carry any group prefix and the request's PathBase. The first mapping wins.
 /// </summary>
 internal sealed class HumanConnectEndpointNames
 {
     private string? _finish;
-    private string? _publicToken;
     private string? _options;
 
     /// <summary><c>POST {prefix}/connect/finish</c>, the one the button posts to.</summary>
     public string? Finish => Volatile.Read(ref _finish);
 
-    /// <summary><c>POST {prefix}/connect/public-token</c>.</summary>
-    public string? PublicToken => Volatile.Read(ref _publicToken);
-
     /// <summary><c>GET {prefix}/connect/options</c>, the Connect options as JSON.</summary>
     public string? Options => Volatile.Read(ref _options);
 
     public void SetFinish(string name) => Interlocked.CompareExchange(ref _finish, name, null);
-
-    public void SetPublicToken(string name) => Interlocked.CompareExchange(ref _publicToken, name, null);
 
     public void SetOptions(string name) => Interlocked.CompareExchange(ref _options, name, null);
 }

@@ -78,7 +78,7 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
-            .Add(builder => names.SetPublicToken(NameEndpoint(builder, "PublicToken")));
+            .Add(builder => NameEndpoint(builder, "PublicToken"));
 
         // A read: no body and no antiforgery token to check, only a signed-in user.
         group.MapGet(HumanConnectOptionsEndpoint.Pattern,

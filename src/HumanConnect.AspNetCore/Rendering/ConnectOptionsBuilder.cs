@@ -83,7 +83,6 @@ internal sealed class ConnectOptionsBuilder(
             PublicToken = state.PublicToken,
             Owner = state.Owner,
             FinishUrl = links.Finish(httpContext),
-            PublicTokenUrl = links.PublicToken(httpContext),
             OptionsUrl = links.Options(httpContext),
             Antiforgery = new HumanConnectClientAntiforgery(tokens.RequestToken!, tokens.HeaderName, tokens.FormFieldName),
             ConnectScriptUrl = scripts.ConnectScriptUrlFor(httpContext),

@@ -44,9 +44,6 @@ internal sealed record HumanConnectClientConfig
     /// <summary>Where <c>human-connect.js</c> posts the sessionTokenObject (carries prefixes and PathBase).</summary>
     public string? FinishUrl { get; init; }
 
-    /// <summary>The public-token endpoint: a fresh publicToken for a user who connected before.</summary>
-    public string? PublicTokenUrl { get; init; }
-
     /// <summary>This endpoint, <c>GET {prefix}/connect/options</c>: where a page fetches these options again.</summary>
     public string? OptionsUrl { get; init; }
 

@@ -14,9 +14,6 @@ internal sealed class HumanConnectEndpointLinks(HumanConnectEndpointNames names,
     /// <summary>The finish path for the current request.</summary>
     public string Finish(HttpContext httpContext) => PathFor(httpContext, static n => n.Finish);
 
-    /// <summary>The public-token path for the current request.</summary>
-    public string PublicToken(HttpContext httpContext) => PathFor(httpContext, static n => n.PublicToken);
-
     /// <summary>The options path for the current request.</summary>
     public string Options(HttpContext httpContext) => PathFor(httpContext, static n => n.Options);
 
