@@ -163,8 +163,13 @@ public sealed partial class HumanConnectButton
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Only ever called when interactive: static rendering has no after-render. Renders that land while the
-        // script is being called are caught up afterwards, so the button is never attached twice.
+        // Static rendering and prerendering have no after-render; the check keeps it so for any renderer. Renders that
+        // land while the script is being called are caught up afterwards, so the button is never attached twice.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         if (_syncing)
         {
             _syncAgain = true;

@@ -14,7 +14,7 @@ namespace HumanConnect.AspNetCore.Components;
 /// </summary>
 internal sealed class HumanConnectComponentState(ConnectOptionsBuilder builder, IServiceProvider services) : IDisposable
 {
-    private const string PersistenceKey = "HumanConnect.AspNetCore.ConnectOptions";
+    internal const string PersistenceKey = "HumanConnect.AspNetCore.ConnectOptions";
 
     // Persisted for a signed-out visitor, whom the circuit must not fetch for again.
     private const string SignedOut = "";
