@@ -204,7 +204,10 @@
     return start({ element: handlers.element || null, handlers: handlers, options: options });
   }
 
-  /** Makes `element` open Connect on click with `options`; returns { update(options), detach() }. */
+  /**
+   * Makes `element` open Connect on click with `options` (and marks it data-human-connect-attached, its
+   * data-human-connect-state the options' state); returns { update(options), detach() }.
+   */
   function attach(element, options, handlers) {
     if (!(element instanceof Element)) {
       throw new TypeError('HumanConnectAspNetCore.attach needs an element.');
@@ -224,6 +227,7 @@
     }
     attachments.set(element, attachment);
     element.addEventListener('click', onClick);
+    element.setAttribute('data-human-connect-attached', '');
     sync();
     return Object.freeze({
       update: function (next) {
@@ -234,6 +238,7 @@
         element.removeEventListener('click', onClick);
         if (attachments.get(element) === attachment) {
           attachments.delete(element);
+          element.removeAttribute('data-human-connect-attached');
         }
       }
     });
