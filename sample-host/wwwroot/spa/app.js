@@ -24,6 +24,7 @@ async function loadOptions() {
 
 function show(options) {
   document.getElementById('spa-signed-out').hidden = options !== null;
+  document.getElementById('spa-sign-in').hidden = options !== null;
   document.getElementById('spa-connection').hidden = options === null;
   if (options === null) {
     return;
