@@ -82,6 +82,44 @@ public sealed class SpaTests(DebianChromium browser) : IDisposable
     }
 
     [Fact]
+    public async Task A_repeated_finish_for_one_session_token_is_exchanged_once()
+    {
+        await using var session = await OpenSpaAsync("Quark");
+        await session.OpenConnectAsync(Button(session));
+        await session.Connect.ConnectAsync("Starfleet Medical");
+        await session.Connect.Done.ClickAsync();
+        await session.WaitForEventAsync("finish");
+
+        // The hidden hosted page posts the same finish again: the browser API's guard is the button's.
+        await session.RepostFinishAsync();
+
+        Assert.Equal(["/connect/finish"], session.EndpointCalls);
+        Assert.Single(await session.EventsAsync(), e => e.Type == "finish");
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
+    public async Task Open_starts_Connect_from_the_options_alone_and_another_schema_is_refused()
+    {
+        await using var session = await OpenSpaAsync("Rom");
+
+        var refused = await session.Page.EvaluateAsync<bool>(
+            "() => window.HumanConnectAspNetCore.open({ schema: 'human-connect-options/2', state: 'create' })");
+        var error = await session.WaitForEventAsync("error");
+        var opened = await session.Page.EvaluateAsync<bool>(
+            "async () => window.HumanConnectAspNetCore.open(await (await fetch('connect/options')).json())");
+        await session.Connect.WaitUntilOpenAsync();
+        await session.Connect.Close.ClickAsync();
+
+        Assert.False(refused);
+        Assert.Equal("invalid_config", error.GetProperty("code").GetString());
+        Assert.True(opened);
+        await session.WaitForEventAsync("close");
+        await Assertions.Expect(session.Connect.Frame).ToHaveCountAsync(0);
+        Assert.Empty(session.Problems);
+    }
+
+    [Fact]
     public async Task The_page_runs_under_the_strict_csp_with_no_inline_script_and_no_console_error()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
