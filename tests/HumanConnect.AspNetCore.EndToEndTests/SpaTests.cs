@@ -120,6 +120,27 @@ public sealed class SpaTests(DebianChromium browser) : IDisposable
     }
 
     [Fact]
+    public async Task When_Connects_script_cannot_load_the_user_is_told_and_a_later_click_loads_it()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);
+        await session.SignInAsync("Morn");
+        var blocked = true;
+        await session.Context.RouteAsync("**/sandbox/connect.js*", route => blocked ? route.FulfillAsync(new() { Status = 503 }) : route.ContinueAsync());
+        await session.Page.GotoAsync("/spa");
+        await Assertions.Expect(Button(session)).ToHaveAttributeAsync("data-human-connect-attached", string.Empty);
+
+        await Button(session).ClickAsync();
+
+        var error = await session.WaitForEventAsync("error");
+        Assert.Equal("connect_unavailable", error.GetProperty("code").GetString());
+        await Assertions.Expect(session.ErrorAlert).ToBeVisibleAsync();
+
+        blocked = false;
+        await session.OpenConnectAsync(Button(session));
+        await Assertions.Expect(session.ErrorAlert).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task The_page_runs_under_the_strict_csp_with_no_inline_script_and_no_console_error()
     {
         await using var session = await BrowserSession.OpenAsync(browser.Browser, _server.RootUri);

@@ -155,9 +155,14 @@
     finishing.hideAlert(run.element);
     run.ended = function () { connectOpen = false; };
     run.stay = toEditMode;
+    function unavailable() {
+      connectOpen = false;
+      report(run, failure('connect_unavailable', cannot, 'Human API\'s Connect script has not loaded. Try again in a moment.', 'page'));
+      return false;
+    }
     return loadConnect(options.connectScriptUrl).then(function (connect) {
       if (!connect || typeof connect.open !== 'function') {
-        throw new Error('load');
+        return unavailable();
       }
       claimSession(options.owner || '');
       // Extra options first: the ones below are the library's and may not be replaced.
@@ -187,11 +192,7 @@
         return false;
       }
       return true;
-    }, function () {
-      connectOpen = false;
-      report(run, failure('connect_unavailable', cannot, 'Human API\'s Connect script has not loaded. Try again in a moment.', 'page'));
-      return false;
-    });
+    }, unavailable);
   }
 
   /**
