@@ -15,6 +15,8 @@ var dataDirectory = Path.Combine(
 builder.Services.AddRazorPages();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<HealthDashboardReader>();
+// /blazor: the <HumanConnectButton /> component, interactive on Blazor Server, beside the Razor Pages.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services
     .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
@@ -76,7 +78,12 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorPages();
+app.MapRazorComponents<HumanConnect.SampleHost.Components.App>().AddInteractiveServerRenderMode();
 app.MapHumanConnect();
+
+// /spa: a single-page app of plain HTML and one script, on GET /connect/options and human-connect.mjs alone.
+app.MapGet("/spa", (IWebHostEnvironment environment) =>
+    TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "spa", "index.html"), "text/html; charset=utf-8"));
 if (sample.UseSandbox)
 {
     app.MapHumanApiSandbox(sample.SandboxPath);

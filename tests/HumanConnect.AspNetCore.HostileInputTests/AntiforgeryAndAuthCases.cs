@@ -10,7 +10,8 @@ namespace HumanConnect.AspNetCore.HostileInputTests;
 /// </summary>
 public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
 {
-    internal static readonly CaseBook Book = new([.. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token"), .. ForEndpoint(Disconnect, "disconnect")]);
+    internal static readonly CaseBook Book = new([
+        .. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token"), .. ForEndpoint(Disconnect, "disconnect"), .. ForOptions()]);
 
     public static TheoryData<string> Names => Book.Names();
 
@@ -60,6 +61,20 @@ public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
         yield return Unauthenticated("alice's cookie with a byte flipped", context => context.Alice.Authentication.WithValue(Flip(context.Alice.Authentication.Value)));
         yield return Unauthenticated("alice's cookie truncated", context => context.Alice.Authentication.WithValue(context.Alice.Authentication.Value[..^10]));
         yield return new HostileCase($"authentication {label}: no cookie and no token at all", Request, anonymous);
+    }
+
+    /// <summary>The options endpoint needs no antiforgery token (it only reads), but a forged cookie is nobody: 401, no store read.</summary>
+    private static IEnumerable<HostileCase> ForOptions()
+    {
+        var anonymous = Expectation.Problem(401, "not_authenticated");
+        HostileCase Unauthenticated(string name, Func<CaseContext, string?> cookie) => new($"authentication options: {name}",
+            context => cookie(context) is { } value ? RequestBuilder.Get(Options).Header("Cookie", value) : RequestBuilder.Get(Options),
+            anonymous);
+
+        yield return Unauthenticated("no cookie at all", _ => null);
+        yield return Unauthenticated("only alice's antiforgery cookie", context => context.Alice.Antiforgery.ToString());
+        yield return Unauthenticated("garbage cookie", context => context.Alice.Authentication.WithValue("garbage-not-a-ticket").ToString());
+        yield return Unauthenticated("alice's cookie with a byte flipped", context => context.Alice.Authentication.WithValue(Flip(context.Alice.Authentication.Value)).ToString());
     }
 
     /// <summary>The cookie with one character in its middle changed to another of the base64url alphabet.</summary>

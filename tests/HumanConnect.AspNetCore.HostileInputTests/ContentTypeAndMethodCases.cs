@@ -6,7 +6,7 @@ namespace HumanConnect.AspNetCore.HostileInputTests;
 
 /// <summary>
 /// A valid sessionTokenObject under a content type the library must not read (415), and the endpoints called with
-/// the wrong method (405 with <c>Allow: POST</c>). Signed in, with a valid antiforgery token: only the abuse is wrong.
+/// the wrong method (405 with <c>Allow: POST</c>, or <c>Allow: GET</c> for the options endpoint). Signed in, with a valid antiforgery token: only the abuse is wrong.
 /// </summary>
 public sealed class ContentTypeAndMethodCases(HostileHosts hosts)
 {
@@ -54,6 +54,16 @@ public sealed class ContentTypeAndMethodCases(HostileHosts hosts)
                         : new RequestBuilder(method, target).SignedIn(context.Alice),
                     Expectation.MethodNotAllowed());
             }
+        }
+
+        // The options endpoint answers GET only: a POST (with the sessionTokenObject, even) changes nothing.
+        foreach (var method in new[] { "POST", "PUT", "DELETE", "PATCH" })
+        {
+            yield return new HostileCase($"method {method} {Options}",
+                context => method == "DELETE"
+                    ? new RequestBuilder(method, Options).SignedIn(context.Alice)
+                    : new RequestBuilder(method, Options).SignedIn(context.Alice).Json(context.ValidJson),
+                Expectation.MethodNotAllowed("GET"));
         }
     }
 

@@ -80,6 +80,18 @@ public sealed class MetaChecks(MetaHosts hosts) : IClassFixture<MetaHosts>
     }
 
     [Fact]
+    public async Task A_valid_options_request_over_the_raw_path_succeeds()
+    {
+        // So the options cases are refused for their forged cookies, not because a GET over the raw path cannot work.
+        var report = await CaseRunner.ExecuteAsync(hosts.Production,
+            new HostileCase("meta valid options", context => RequestBuilder.Get(Options).CookiesOf(context.Alice), Expectation.Problem(401, "not_authenticated")));
+
+        Assert.Equal(200, report.Outcome.Response?.Status);
+        Assert.Contains("human-connect-options/1", report.Outcome.Response!.BodyText, StringComparison.Ordinal);
+        Assert.Contains(report.Violations, violation => violation.StartsWith("status 200", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unhandled_exception_is_caught_in_the_log_for_its_case_and_for_the_host()
     {
         var report = await CaseRunner.ExecuteAsync(hosts.Production, Throwing());

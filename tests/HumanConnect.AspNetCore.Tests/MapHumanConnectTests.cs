@@ -163,14 +163,14 @@ public sealed class MapHumanConnectTests
     }
 
     [Fact]
-    public async Task Each_endpoint_carries_a_distinct_endpoint_name()
+    public async Task Every_endpoint_carries_a_distinct_endpoint_name()
     {
         await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
 
         var names = NamesByRoute(app);
 
-        Assert.Equal(["/health/connect/disconnect", "/health/connect/finish", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(3, names.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["/health/connect/disconnect", "/health/connect/finish", "/health/connect/options", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(4, names.Values.Distinct(StringComparer.Ordinal).Count());
         app.AssertCleanUpstreamAndNoLeaks();
     }
 
@@ -185,14 +185,17 @@ public sealed class MapHumanConnectTests
         Assert.Equal("/base/health/connect/finish", links.GetPathByName(names["/health/connect/finish"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/disconnect", links.GetPathByName(names["/health/connect/disconnect"], values: null, pathBase: "/base"));
+        Assert.Equal("/base/health/connect/options", links.GetPathByName(names["/health/connect/options"], values: null, pathBase: "/base"));
         app.AssertCleanUpstreamAndNoLeaks();
     }
 
+    // The endpoints that answer (POST finish and public-token, GET options), not the 405 ones beside them.
     private static Dictionary<string, string> NamesByRoute(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(endpoint => endpoint.RoutePattern.RawText!.Contains("/connect/", StringComparison.Ordinal)
-                && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Post) == true)
+                && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is [var method]
+                && (method == HttpMethods.Post || (method == HttpMethods.Get && endpoint.RoutePattern.RawText!.EndsWith("/options", StringComparison.Ordinal))))
             .ToDictionary(
                 endpoint => endpoint.RoutePattern.RawText!,
                 endpoint => Assert.IsType<IEndpointNameMetadata>(endpoint.Metadata.GetMetadata<IEndpointNameMetadata>(), exactMatch: false).EndpointName,

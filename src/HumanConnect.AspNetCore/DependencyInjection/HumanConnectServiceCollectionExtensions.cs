@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using HumanConnect.AspNetCore;
+using HumanConnect.AspNetCore.Components;
 using HumanConnect.AspNetCore.Configuration;
 using HumanConnect.AspNetCore.Connections;
 using HumanConnect.AspNetCore.DataClient;
@@ -90,6 +91,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddScoped<IHumanDataClient, HumanDataClient>();
         services.TryAddScoped<IHumanConnections, HumanConnections>();
         services.AddHumanConnectRendering();
+        services.TryAddScoped<HumanConnectComponentState>();
 
         // The Connect calls (and the Application API's DELETE) on one client, the data API's GETs on another, so a
         // host can add a retrying pipeline to the second without it ever replaying a single-use exchange.

@@ -1,6 +1,7 @@
 using HumanConnect.AspNetCore;
 using HumanConnect.AspNetCore.Endpoints;
 using HumanConnect.AspNetCore.Flow;
+using HumanConnect.AspNetCore.Rendering;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,14 +22,18 @@ public static class HumanConnectEndpointRouteBuilderExtensions
     // Every method but POST gets a 405 problem; OPTIONS is left to the host's CORS.
     private static readonly string[] OtherMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
+    // The options route answers GET only.
+    private static readonly string[] NotGet = [HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
+
     /// <summary>
     /// Maps <c>POST /connect/finish</c> (the session-token exchange), <c>POST /connect/public-token</c> (a fresh
-    /// publicToken for a returning user) and <c>POST /connect/disconnect</c> (delete the user at Human API with the App
-    /// Key, and their stored tokens). All demand a signed-in user and a valid antiforgery token, and answer
+    /// publicToken for a returning user), <c>POST /connect/disconnect</c> (delete the user at Human API with the App
+    /// Key, and their stored tokens) and <c>GET /connect/options</c> (the Connect options as JSON, for front ends that
+    /// are not Razor). All demand a signed-in user, the POSTs a valid antiforgery token too, and answer
     /// <c>application/problem+json</c> with an <c>errorCode</c> on failure, a 405 one for any other method.
     /// </summary>
     /// <param name="endpoints">Where to map: the app, or a group such as <c>app.MapGroup("/health")</c>.</param>
-    /// <returns>A builder for the endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
+    /// <returns>A builder for all the endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
     /// <exception cref="InvalidOperationException"><c>AddHumanConnect</c> was not called.</exception>
     public static IEndpointConventionBuilder MapHumanConnect(this IEndpointRouteBuilder endpoints)
     {
@@ -83,10 +88,21 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             .WithSummary("Disconnects the signed-in user: deletes them at Human API with the App Key, and removes their stored tokens.")
             .Add(builder => names.SetDisconnect(NameEndpoint(builder, "Disconnect")));
 
+        // A read: no body and no antiforgery token to check, only a signed-in user.
+        group.MapGet(HumanConnectOptionsEndpoint.Pattern,
+                (HttpContext httpContext, [FromServices] ConnectOptionsBuilder connectOptions) => HumanConnectOptionsEndpoint.GetAsync(httpContext, connectOptions))
+            .AddEndpointFilter(new SignedInUserFilter(users, noStore: true))
+            .Produces<HumanConnectClientConfig>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("The Connect options the button renders, for the signed-in user, under the schema human-connect-options/1.")
+            .Add(builder => names.SetOptions(NameEndpoint(builder, "Options")));
+
         foreach (var pattern in (string[])[FinishPattern, PublicTokenPattern, DisconnectPattern])
         {
             group.MapMethods(pattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
         }
+
+        group.MapMethods(HumanConnectOptionsEndpoint.Pattern, NotGet, HumanConnectOptionsEndpoint.MethodNotAllowed).ExcludeFromDescription();
 
         return new HumanConnectConventionBuilder(group);
     }

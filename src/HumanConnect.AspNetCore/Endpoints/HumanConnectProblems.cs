@@ -30,8 +30,8 @@ internal static class HumanConnectProblems
         HumanConnectErrorCodes.RequestTimeout, "The request body arrived too slowly.",
         "The client stalled or sent the body below the server's minimum data rate; send it again.");
 
-    public static ProblemHttpResult MethodNotAllowed() => Problem(StatusCodes.Status405MethodNotAllowed,
-        HumanConnectErrorCodes.MethodNotAllowed, "Method not allowed.", "The Human Connect endpoints accept POST only.");
+    public static ProblemHttpResult MethodNotAllowed(string detail = "The Human Connect endpoints accept POST only.") =>
+        Problem(StatusCodes.Status405MethodNotAllowed, HumanConnectErrorCodes.MethodNotAllowed, "Method not allowed.", detail);
 
     public static ProblemHttpResult UnsupportedMediaType() => Problem(StatusCodes.Status415UnsupportedMediaType,
         HumanConnectErrorCodes.UnsupportedMediaType, "Unsupported content type.",

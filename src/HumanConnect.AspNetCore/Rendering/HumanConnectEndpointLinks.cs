@@ -6,30 +6,40 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HumanConnect.AspNetCore.Rendering;
 
 /// <summary>
-/// The browser-facing paths of the endpoints <c>MapHumanConnect</c> mapped that pages post to, made by
-/// <see cref="LinkGenerator"/> so that group prefixes and the request's PathBase are always right.
+/// The browser-facing paths of the endpoints <c>MapHumanConnect</c> mapped, made by <see cref="LinkGenerator"/>
+/// so that group prefixes and the request's PathBase are always right.
 /// </summary>
-internal sealed class HumanConnectEndpointLinks(HumanConnectEndpointNames names, LinkGenerator links)
+internal sealed class HumanConnectEndpointLinks(HumanConnectEndpointNames names, LinkGenerator links, IServiceProvider services)
 {
     /// <summary>The finish path for the current request.</summary>
-    public string Finish(HttpContext httpContext) => PathOf(httpContext, static names => names.Finish);
+    public string Finish(HttpContext httpContext) => PathFor(httpContext, static n => n.Finish);
 
     /// <summary>The disconnect path for the current request.</summary>
-    public string Disconnect(HttpContext httpContext) => PathOf(httpContext, static names => names.Disconnect);
+    public string Disconnect(HttpContext httpContext) => PathFor(httpContext, static n => n.Disconnect);
 
-    private string PathOf(HttpContext httpContext, Func<HumanConnectEndpointNames, string?> nameOf)
+    /// <summary>The options path for the current request.</summary>
+    public string Options(HttpContext httpContext) => PathFor(httpContext, static n => n.Options);
+
+    /// <summary>The options path under <paramref name="pathBase"/>, for a Blazor circuit, which has no request.</summary>
+    public string Options(PathString pathBase) =>
+        (Name(static n => n.Options) is { } name ? links.GetPathByName(name, values: null, pathBase) : null) ?? throw NotMapped();
+
+    private string PathFor(HttpContext httpContext, Func<HumanConnectEndpointNames, string?> which) =>
+        (Name(which) is { } name ? links.GetPathByName(httpContext, name) : null) ?? throw NotMapped();
+
+    private string? Name(Func<HumanConnectEndpointNames, string?> which)
     {
-        var name = nameOf(names);
-        if (name is null)
+        if (which(names) is { } name)
         {
-            // The names are recorded when the endpoints are built, which routing does lazily.
-            _ = httpContext.RequestServices.GetService<EndpointDataSource>()?.Endpoints;
-            name = nameOf(names);
+            return name;
         }
 
-        return (name is null ? null : links.GetPathByName(httpContext, name))
-            ?? throw new InvalidOperationException(
-                "The Human Connect endpoints are not mapped, so the Connect button and the disconnect control have nowhere to post: "
-                + "call app.MapHumanConnect() (or group.MapHumanConnect()) when building the app.");
+        // The names are recorded when the endpoints are built, which routing does lazily.
+        _ = services.GetService<EndpointDataSource>()?.Endpoints;
+        return which(names);
     }
+
+    private static InvalidOperationException NotMapped() => new(
+        "The Human Connect endpoints are not mapped, so the Connect button and the disconnect control have nowhere to post: "
+        + "call app.MapHumanConnect() (or group.MapHumanConnect()) when building the app.");
 }

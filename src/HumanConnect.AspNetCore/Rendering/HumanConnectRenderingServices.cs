@@ -13,6 +13,7 @@ internal static class HumanConnectRenderingServices
         services.TryAddSingleton<HumanConnectAssetUrls>();
         services.TryAddSingleton<HumanConnectScripts>();
         services.TryAddScoped<HumanConnectPageState>();
+        services.TryAddScoped<ConnectOptionsBuilder>();
         services.TryAddScoped<HumanConnectButtonRenderer>();
         services.TryAddScoped<HumanConnectDisconnectRenderer>();
     }

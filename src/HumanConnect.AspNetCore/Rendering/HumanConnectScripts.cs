@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HumanConnect.AspNetCore.Rendering;
 
 /// <summary>
-/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>) exactly once per
+/// Writes the script tags a page needs (Human API's Connect script and <c>human-connect.js</c>, in two files) exactly once per
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
 /// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
@@ -17,8 +17,14 @@ internal sealed class HumanConnectScripts(
     /// <summary>The library's browser script, a file of its <c>wwwroot</c>.</summary>
     public const string ScriptFileName = "human-connect.js";
 
+    /// <summary>The finish half of <c>human-connect.js</c>, which loads first (each file stays small).</summary>
+    public const string FinishScriptFileName = "human-connect-finish.js";
+
     /// <summary>The disconnect control's script, a file of the library's <c>wwwroot</c>.</summary>
     public const string DisconnectScriptFileName = "human-connect-disconnect.js";
+
+    /// <summary>The module the interactive Blazor component imports (a circuit has no request to fingerprint it from).</summary>
+    public const string ComponentModulePath = HumanConnectAssetUrls.LibraryBasePath + "human-connect-component.mjs";
 
     /// <summary>The attribute of <c>human-connect.js</c>'s script tag naming whose Connect session this browser may keep.</summary>
     public const string OwnerAttribute = "data-human-connect-owner";
@@ -62,20 +68,25 @@ internal sealed class HumanConnectScripts(
         return Script(assets.LibraryFile(httpContext.Request, DisconnectScriptFileName), nonce);
     }
 
+    /// <summary>Human API's Connect script as a page of this request loads it, for the Connect options.</summary>
+    public string ConnectScriptUrlFor(HttpContext httpContext) => ConnectScriptUrl(httpContext.Request);
+
     private static bool FirstOfResponse(HttpContext httpContext) => httpContext.Items.TryAdd(EmittedKey, true);
 
-    /// <summary>Both script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
+    /// <summary>The script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
     private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
     {
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var request = httpContext.Request;
-        var html = new HtmlContentBuilder(2);
+        var html = new HtmlContentBuilder(3);
 
         // Nobody signed in means no button can work: Human API's third-party script is not loaded for them.
         if (owner is not null)
         {
             html.AppendHtml(Script(ConnectScriptUrl(request), nonce));
         }
+
+        html.AppendHtml(Script(assets.LibraryFile(request, FinishScriptFileName), nonce));
 
         // An empty owner means nobody is signed in: human-connect.js then drops any Connect session left in the browser.
         var script = Script(assets.LibraryFile(request, ScriptFileName), nonce);

@@ -22,11 +22,15 @@ internal static class HumanConnectUrls
     /// Resolves where to send the browser after a finish. Only app-relative paths and absolute http(s) URLs are
     /// accepted; anything else (<c>javascript:</c>, <c>//host</c>, <c>data:</c>) yields <see langword="null"/>.
     /// </summary>
-    public static string? SafeRedirect(HttpRequest request, string url)
+    public static string? SafeRedirect(HttpRequest request, string url) => SafeRedirect(request.PathBase, url);
+
+    /// <inheritdoc cref="SafeRedirect(HttpRequest, string)"/>
+    /// <remarks>For a Blazor circuit, which knows the app's PathBase but has no request.</remarks>
+    public static string? SafeRedirect(PathString pathBase, string url)
     {
         if (AppRelativeUrl.Is(url))
         {
-            return ForBrowser(request, url);
+            return pathBase.ToUriComponent() + url;
         }
 
         return Uri.TryCreate(url, UriKind.Absolute, out var absolute)

@@ -1,26 +1,44 @@
-/*! HumanConnect.AspNetCore: opens Human API Connect from <human-connect-button> and finishes the connection on the server. */
+/*! HumanConnect.AspNetCore: opens Human API Connect and finishes the connection on the server. A classic script, loaded
+ * after human-connect-finish.js (human-connect.mjs is the ES module face of both), that defines
+ * window.HumanConnectAspNetCore: open(options, handlers), attach(element, options, handlers) and clearSession(), for the
+ * Connect options of GET {prefix}/connect/options (schema human-connect-options/1); and that opens Connect from every
+ * <human-connect-button>. */
 (function () {
   'use strict';
 
+  // Loaded twice (as a page script and through human-connect.mjs): one copy runs, so there is one set of listeners.
+  if (window.HumanConnectAspNetCore) {
+    return;
+  }
+
+  var SCHEMA = 'human-connect-options/1';
   // Human API's script keeps the resumable Connect session here and never clears it.
   var SESSION_KEY = 'humanapiSessionToken';
   // Which signed-in user (as an opaque hash) opened Connect last in this browser.
   var OWNER_KEY = 'humanconnect:owner';
   var CONFIG_ATTRIBUTE = 'data-human-connect';
+  var STATE_ATTRIBUTE = 'data-human-connect-state';
   var SIGNOUT_SELECTOR = '[data-human-connect-signout]';
-  var FALLBACK_MESSAGE = 'Connecting your health data failed.';
+  var finishing = window[Symbol.for('HumanConnect.AspNetCore.finish')];
+  if (!finishing) {
+    throw new Error('HumanConnect.AspNetCore: load human-connect-finish.js before human-connect.js, or import human-connect.mjs.');
+  }
+  var report = finishing.report;
+  var failure = finishing.failure;
+  var emit = finishing.emit;
 
-  // One exchange per session token, even if Connect calls finish twice.
-  var finishedSessionTokens = new Set();
-  // Whether Connect is open on this page (from open() until close or finish). While it is, further clicks are
+  // Whether Connect is open on this page (from open() until close or finish). While it is, further opens are
   // ignored: Human API's script would lay a second iframe over the first, and its close() removes only the newest,
   // leaving an orphan over the page. An error does not end it: Connect keeps its iframe up to show the error.
   var connectOpen = false;
-  var alerts = new WeakMap();
+  // Elements given to attach(): the document-wide click handler leaves them to their own.
+  var attachments = new Map();
+  var connectLoad = null;
 
-  // Read now: document.currentScript is only set while this script runs.
+  // Read now: document.currentScript is only set while this script runs (and never for a module).
   var script = document.currentScript;
   var pageOwner = script ? script.getAttribute('data-human-connect-owner') : null;
+  var nonce = script ? script.nonce : '';
 
   function storage() {
     try {
@@ -55,245 +73,202 @@
     }
   }
 
-  function emit(button, name, detail, cancelable) {
-    var event = new CustomEvent('humanconnect:' + name, { bubbles: true, cancelable: !!cancelable, detail: detail });
-    button.dispatchEvent(event);
-    return event;
+  /** The page stays after a finish: every button must open edit mode next, or another would meet "User Already Exists". */
+  function toEditMode(publicToken) {
+    document.querySelectorAll('[' + CONFIG_ATTRIBUTE + ']').forEach(function (element) {
+      var options = readConfig(element);
+      if (options) {
+        options.state = 'edit';
+        options.publicToken = publicToken;
+        element.setAttribute(CONFIG_ATTRIBUTE, JSON.stringify(options));
+        element.setAttribute(STATE_ATTRIBUTE, 'edit');
+      }
+    });
+    attachments.forEach(function (attachment, element) {
+      attachment.options = Object.assign({}, attachment.options, { state: 'edit', publicToken: publicToken });
+      element.setAttribute(STATE_ATTRIBUTE, 'edit');
+    });
   }
 
-  function showAlert(button, error) {
-    var alert = alerts.get(button);
-    if (!alert || !alert.isConnected) {
-      alert = document.createElement('p');
-      alert.setAttribute('role', 'alert');
-      alert.className = 'human-connect-error';
-      alert.setAttribute('data-human-connect-error', '');
-      button.insertAdjacentElement('afterend', alert);
-      alerts.set(button, alert);
-    }
-    var text = error.message || FALLBACK_MESSAGE;
-    if (error.detailedMessage) {
-      text += ' ' + error.detailedMessage;
-    }
-    alert.textContent = text;
-    alert.hidden = false;
-  }
 
-  function hideAlert(button) {
-    var alert = alerts.get(button);
-    if (alert) {
-      alert.hidden = true;
-      alert.textContent = '';
-    }
-  }
-
-  function report(button, error) {
-    emit(button, 'error', error, false);
-    showAlert(button, error);
-  }
-
-  function setBusy(button, busy) {
-    button.disabled = busy;
-    button.toggleAttribute('aria-busy', busy);
-  }
-
-  /** Only http(s) destinations: a redirect URL must never run script. */
-  function safeUrl(url) {
+  /** Only http(s) URLs are loaded as script. */
+  function httpUrl(url) {
     try {
-      var parsed = new URL(url, window.location.href);
-      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+      return /^https?:$/.test(new URL(url, window.location.href).protocol);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function readConfig(element) {
+    try {
+      var options = JSON.parse(element.getAttribute(CONFIG_ATTRIBUTE));
+      return options && typeof options === 'object' ? options : null;
     } catch (e) {
       return null;
     }
   }
 
-  function text(value, fallback) {
-    return typeof value === 'string' ? value : fallback;
-  }
-
-  /** The error the page sees: the shape of humanconnect:error's detail. */
-  function failure(code, message, detailedMessage, source) {
-    return { code: code, message: message, detailedMessage: detailedMessage, source: source };
-  }
-
-  function problemOf(response) {
-    return response.json().then(function (problem) {
-      return problem && typeof problem === 'object' ? problem : {};
-    }, function () {
-      return {};
-    }).then(function (problem) {
-      var error = failure(text(problem.errorCode, 'http_' + response.status),
-        text(problem.title, 'The connection could not be saved.'), text(problem.detail, ''), 'server');
-      error.status = response.status;
-      return error;
+  /** Human API's script, loaded once from the options' connectScriptUrl unless the page loaded it already. */
+  function loadConnect(url) {
+    if (window.HumanConnect && typeof window.HumanConnect.open === 'function') {
+      return Promise.resolve(window.HumanConnect);
+    }
+    if (!connectLoad && typeof url === 'string' && httpUrl(url)) {
+      connectLoad = new Promise(function (resolve, reject) {
+        var tag = document.createElement('script');
+        tag.src = url;
+        // A nonce-only policy allows what this script's own nonce allows; 'self' and the Connect host need none.
+        if (nonce) {
+          tag.nonce = nonce;
+        }
+        tag.onload = resolve;
+        tag.onerror = function () {
+          connectLoad = null; // a later open tries again
+          tag.remove();
+          reject(new Error('load'));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return (connectLoad || Promise.reject(new Error('no url'))).then(function () {
+      return window.HumanConnect;
     });
   }
 
-  function postFinish(config, sessionTokenObject) {
-    var fields = {
-      humanId: sessionTokenObject.humanId,
-      clientId: sessionTokenObject.clientId,
-      sessionToken: sessionTokenObject.sessionToken
-    };
-    var antiforgery = config.antiforgery || {};
-    var headers = { Accept: 'application/json' };
-    var body;
-    if (antiforgery.headerName) {
-      headers['Content-Type'] = 'application/json';
-      headers[antiforgery.headerName] = antiforgery.token;
-      body = JSON.stringify(fields);
-    } else {
-      // The host accepts the antiforgery token as a form field only: post a form, which the endpoint also reads.
-      body = new URLSearchParams(fields);
-      body.set(antiforgery.formFieldName, antiforgery.token);
+  /** Opens Connect for one run: its options, the element it reports on (or none) and the host's handlers. */
+  function start(run) {
+    var options = run.options;
+    var cannot = 'Connect could not start.';
+    if (!options || typeof options !== 'object' || options.schema !== SCHEMA) {
+      report(run, failure('invalid_config', cannot, 'The Connect options are missing or not of schema ' + SCHEMA + '.', 'page'));
+      return Promise.resolve(false);
     }
-    return fetch(config.finishUrl, { method: 'POST', credentials: 'same-origin', headers: headers, body: body });
-  }
-
-  function finished(button, config, result) {
-    var event = emit(button, 'finish', { humanId: result.humanId, publicToken: result.publicToken }, true);
-    if (event.defaultPrevented) {
-      // The page stays: every button on it must open edit mode with the new publicToken next, or the other one
-      // would open create mode and meet Human API's "User Already Exists".
-      document.querySelectorAll('[' + CONFIG_ATTRIBUTE + ']').forEach(function (other) {
-        var otherConfig = other === button ? config : readConfig(other);
-        if (otherConfig) {
-          otherConfig.publicToken = result.publicToken;
-          other.setAttribute(CONFIG_ATTRIBUTE, JSON.stringify(otherConfig));
-          other.setAttribute('data-human-connect-state', 'edit');
+    if (options.state === 'unavailable') {
+      report(run, failure('unavailable', typeof options.message === 'string' ? options.message : cannot, '', 'page'));
+      return Promise.resolve(false);
+    }
+    if (connectOpen) {
+      return Promise.resolve(false);
+    }
+    connectOpen = true;
+    finishing.hideAlert(run.element);
+    run.ended = function () { connectOpen = false; };
+    run.stay = toEditMode;
+    function unavailable() {
+      connectOpen = false;
+      report(run, failure('connect_unavailable', cannot, 'Human API\'s Connect script has not loaded. Try again in a moment.', 'page'));
+      return false;
+    }
+    return loadConnect(options.connectScriptUrl).then(function (connect) {
+      if (!connect || typeof connect.open !== 'function') {
+        return unavailable();
+      }
+      claimSession(options.owner || '');
+      // Extra options first: the ones below are the library's and may not be replaced.
+      var connectOptions = Object.assign({}, options.options || {}, {
+        clientId: options.clientId,
+        // Human API's script puts clientUserId in a URL unencoded; its guide encodes it first.
+        clientUserId: encodeURIComponent(options.clientUserId),
+        publicToken: options.publicToken || '',
+        finish: function (err, sessionTokenObject) { finishing.finish(run, err, sessionTokenObject); },
+        close: function () {
+          connectOpen = false;
+          emit(run.element, 'close', {}, false);
+          finishing.call(run.handlers.onClose);
+        },
+        error: function (err) { report(run, finishing.connectError(err)); }
+      });
+      ['language', 'mode', 'modal', '_baseURL'].forEach(function (name) {
+        if (options[name] !== undefined && options[name] !== null) {
+          connectOptions[name] = options[name];
         }
       });
-      setBusy(button, false);
-      return;
-    }
-    // Human API requires a reload or redirect: the hosted page keeps polling until the page goes away.
-    var target = config.redirectUrl ? safeUrl(config.redirectUrl) : null;
-    return target ? window.location.assign(target) : window.location.reload();
-  }
-
-  function finish(button, config, err, sessionTokenObject) {
-    connectOpen = false;
-    if (err) {
-      report(button, connectError(err));
-      return;
-    }
-    if (!sessionTokenObject || typeof sessionTokenObject.sessionToken !== 'string' || !sessionTokenObject.sessionToken) {
-      report(button, failure('invalid_session', FALLBACK_MESSAGE, 'Connect finished without a session token.', 'connect'));
-      return;
-    }
-    if (finishedSessionTokens.has(sessionTokenObject.sessionToken)) {
-      return;
-    }
-    finishedSessionTokens.add(sessionTokenObject.sessionToken);
-
-    setBusy(button, true);
-    // A failed exchange forgets the token: if Connect hands the same one over again, that is a retry, not a double.
-    function failed(problem) {
-      finishedSessionTokens.delete(sessionTokenObject.sessionToken);
-      setBusy(button, false);
-      report(button, problem);
-    }
-    postFinish(config, sessionTokenObject).then(function (response) {
-      if (!response.ok) {
-        return problemOf(response).then(failed);
+      try {
+        connect.open(connectOptions);
+      } catch (e) {
+        connectOpen = false;
+        report(run, failure('connect_failed', cannot, e && e.message ? String(e.message) : '', 'page'));
+        return false;
       }
-      return response.json().then(function (result) {
-        finished(button, config, result);
-      });
-    }).catch(function (e) {
-      failed(failure('network_error', 'The connection could not be saved.', e && e.message ? String(e.message) : '', 'server'));
-    });
+      return true;
+    }, unavailable);
   }
 
-  function connectError(err) {
-    err = err || {};
-    return failure(err.code === undefined ? 'connect_error' : err.code,
-      text(err.message, '') || FALLBACK_MESSAGE, text(err.detailedMessage, ''), 'connect');
+  /**
+   * Opens Connect now with the Connect options (the JSON of GET {prefix}/connect/options). handlers (all optional):
+   * element (where the humanconnect:* events are raised and an error is shown; the document otherwise), onFinish
+   * (given, the page stays after a finish), onClose, onError. Resolves to whether Connect opened.
+   */
+  function open(options, handlers) {
+    handlers = handlers || {};
+    return start({ element: handlers.element || null, handlers: handlers, options: options });
   }
 
-  function readConfig(button) {
-    try {
-      var config = JSON.parse(button.getAttribute(CONFIG_ATTRIBUTE));
-      return config && typeof config === 'object' ? config : null;
-    } catch (e) {
-      return null;
+  /**
+   * Makes `element` open Connect on click with `options` (and marks it data-human-connect-attached, its
+   * data-human-connect-state the options' state); returns { update(options), detach() }.
+   */
+  function attach(element, options, handlers) {
+    if (!(element instanceof Element)) {
+      throw new TypeError('HumanConnectAspNetCore.attach needs an element.');
     }
-  }
-
-  function open(button) {
-    var config = readConfig(button);
-    if (!config) {
-      report(button, failure('invalid_config', 'Connect could not start.', 'The button carries no valid options.', 'page'));
-      return;
+    var attachment = { options: options, handlers: handlers || {} };
+    function sync() {
+      var state = attachment.options && attachment.options.state;
+      element.setAttribute(STATE_ATTRIBUTE, typeof state === 'string' ? state : 'invalid');
+      if (state === 'create' || state === 'edit' || state === 'reconnect') {
+        loadConnect(attachment.options.connectScriptUrl).catch(function () { /* reported on click */ });
+      }
     }
-    var connect = window.HumanConnect;
-    if (!connect || typeof connect.open !== 'function') {
-      report(button, failure('connect_unavailable', 'Connect could not start.',
-        'Human API\'s Connect script has not loaded. Try again in a moment.', 'page'));
-      return;
+    function onClick() {
+      if (!element.disabled && attachments.get(element) === attachment) {
+        start({ element: element, handlers: attachment.handlers, options: attachment.options });
+      }
     }
-
-    hideAlert(button);
-    claimSession(config.owner || '');
-
-    // Extra options first: the ones below are the library's and may not be replaced.
-    var options = Object.assign({}, config.options || {}, {
-      clientId: config.clientId,
-      // Human API's script puts clientUserId in a URL unencoded; its guide encodes it first.
-      clientUserId: encodeURIComponent(config.clientUserId),
-      publicToken: config.publicToken || '',
-      finish: function (err, sessionTokenObject) { finish(button, config, err, sessionTokenObject); },
-      close: function () { connectOpen = false; emit(button, 'close', {}, false); },
-      error: function (err) { report(button, connectError(err)); }
-    });
-    ['language', 'mode', 'modal', '_baseURL'].forEach(function (name) {
-      if (config[name] !== undefined && config[name] !== null) {
-        options[name] = config[name];
+    attachments.set(element, attachment);
+    element.addEventListener('click', onClick);
+    element.setAttribute('data-human-connect-attached', '');
+    sync();
+    return Object.freeze({
+      update: function (next) {
+        attachment.options = next;
+        sync();
+      },
+      detach: function () {
+        element.removeEventListener('click', onClick);
+        if (attachments.get(element) === attachment) {
+          attachments.delete(element);
+          element.removeAttribute('data-human-connect-attached');
+        }
       }
     });
-    connectOpen = true;
-    try {
-      connect.open(options);
-    } catch (e) {
-      connectOpen = false;
-      report(button, failure('connect_failed', 'Connect could not start.', e && e.message ? String(e.message) : '', 'page'));
-    }
   }
 
-  function onClick(event) {
-    var target = event.target;
-    if (!(target instanceof Element)) {
-      return;
+  // Listeners on the document: buttons rendered later work too, and no element needs an inline handler.
+  // Sign-out runs in the capture phase, before the page can navigate away or a handler stops the event.
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[' + CONFIG_ATTRIBUTE + ']') : null;
+    if (button && !button.disabled && !attachments.has(button)) {
+      start({ element: button, handlers: {}, options: readConfig(button) });
     }
-    var button = target.closest('[' + CONFIG_ATTRIBUTE + ']');
-    if (button && !button.disabled && !connectOpen) {
-      open(button);
-    }
-  }
-
-  function onSignOutClick(event) {
+  });
+  document.addEventListener('click', function (event) {
     var signout = event.target instanceof Element ? event.target.closest(SIGNOUT_SELECTOR) : null;
     // A form with the attribute is handled on submit, so a click inside it that submits nothing clears nothing.
     if (signout && signout.tagName !== 'FORM') {
       clearSession();
     }
-  }
-
-  function onSubmit(event) {
+  }, true);
+  document.addEventListener('submit', function (event) {
     if (event.target instanceof Element && event.target.closest(SIGNOUT_SELECTOR)) {
       clearSession();
     }
-  }
+  }, true);
 
   if (pageOwner !== null) {
     dropForeignSession(pageOwner);
   }
 
-  // Listeners on the document: buttons rendered later work too, and no element needs an inline handler.
-  // Sign-out runs in the capture phase, before the page can navigate away or a handler stops the event.
-  document.addEventListener('click', onClick);
-  document.addEventListener('click', onSignOutClick, true);
-  document.addEventListener('submit', onSubmit, true);
-
-  window.HumanConnectAspNetCore = Object.freeze({ clearSession: clearSession });
+  window.HumanConnectAspNetCore = Object.freeze({ schema: SCHEMA, open: open, attach: attach, clearSession: clearSession });
 })();

@@ -135,6 +135,28 @@ public sealed class BrowserSession : IAsyncDisposable
         return (await publicToken.TextContentAsync())!;
     }
 
+    /// <summary>
+    /// Connects <paramref name="sources"/> through <paramref name="button"/> on a page that stays after a finish (the
+    /// SPA, Blazor): waits for the finish event and for <paramref name="publicTokenSelector"/> to show its publicToken,
+    /// which this returns.
+    /// </summary>
+    public async Task<string> ConnectSourcesInPlaceAsync(ILocator button, string publicTokenSelector, params string[] sources)
+    {
+        var finishes = (await EventsAsync()).Count(e => e.Type == "finish");
+        await OpenConnectAsync(button);
+        foreach (var source in sources)
+        {
+            await Connect.ConnectAsync(source);
+        }
+
+        await Connect.Done.ClickAsync();
+        await Page.WaitForFunctionAsync(
+            "count => window.__humanConnectTest.events.filter(e => e.type === 'finish').length > count", finishes);
+        var publicToken = (await EventsAsync()).Last(e => e.Type == "finish").Detail.GetProperty("publicToken").GetString()!;
+        await Assertions.Expect(Page.Locator(publicTokenSelector)).ToHaveTextAsync(publicToken);
+        return publicToken;
+    }
+
     /// <summary>Opens Connect with <paramref name="button"/> and closes it at once, leaving Connect's session behind.</summary>
     public async Task OpenAndCloseConnectAsync(ILocator button)
     {

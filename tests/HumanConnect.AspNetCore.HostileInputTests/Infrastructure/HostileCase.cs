@@ -46,7 +46,7 @@ internal sealed record Expectation(IReadOnlyList<Answer> Answers)
     public static Expectation Problem(int status, string errorCode) => new([new Answer(status, AnswerShape.Problem, errorCode)]);
 
     /// <summary>The library's 405 problem, which must also name the allowed method.</summary>
-    public static Expectation MethodNotAllowed() => new([new Answer(405, AnswerShape.Problem, "method_not_allowed", AllowPost: true)]);
+    public static Expectation MethodNotAllowed(string allow = "POST") => new([new Answer(405, AnswerShape.Problem, "method_not_allowed", allow)]);
 
     /// <summary>Either the library answered this problem under its normal rules, or routing found no endpoint.</summary>
     public static Expectation ProblemOrNotFound(int status, string errorCode) =>
@@ -77,7 +77,7 @@ internal enum AnswerShape
 }
 
 /// <summary>One acceptable answer. A null <see cref="Code"/> accepts any non-empty code.</summary>
-internal sealed record Answer(int Status, AnswerShape Shape, string? Code, bool AllowPost = false)
+internal sealed record Answer(int Status, AnswerShape Shape, string? Code, string? Allow = null)
 {
     public override string ToString()
     {
@@ -88,6 +88,6 @@ internal sealed record Answer(int Status, AnswerShape Shape, string? Code, bool 
             AnswerShape.Legacy => $" legacy code={Code ?? "(any)"}",
             _ => " (any body)",
         });
-        return AllowPost ? text.Append(" with Allow: POST").ToString() : text.ToString();
+        return Allow is not null ? text.Append(" with Allow: ").Append(Allow).ToString() : text.ToString();
     }
 }

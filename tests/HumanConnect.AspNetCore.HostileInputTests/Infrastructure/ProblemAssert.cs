@@ -42,9 +42,9 @@ internal static class ProblemAssert
             yield return violation;
         }
 
-        if (answer.AllowPost && response.Header("Allow") != "POST")
+        if (answer.Allow is { } allow && response.Header("Allow") != allow)
         {
-            yield return $"Allow header is {response.Header("Allow") ?? "missing"}, expected POST";
+            yield return $"Allow header is {response.Header("Allow") ?? "missing"}, expected {allow}";
         }
     }
 

@@ -27,6 +27,8 @@ internal sealed class RequestBuilder(string method, string target)
 
     public static RequestBuilder Post(string target) => new("POST", target);
 
+    public static RequestBuilder Get(string target) => new("GET", target);
+
     public RequestBuilder Header(string name, string value)
     {
         _headers.Add((name, value));

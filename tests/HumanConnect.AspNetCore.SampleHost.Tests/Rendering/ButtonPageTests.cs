@@ -12,6 +12,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
 {
     private const string Hostile = "\"'<>&</script><script>alert(1)</script>";
     private const string FingerprintedModule = "^/_content/HumanConnect\\.AspNetCore/human-connect\\.[a-z0-9]{10}\\.js$";
+    private const string FingerprintedFinishScript = "^/_content/HumanConnect\\.AspNetCore/human-connect-finish\\.[a-z0-9]{10}\\.js$";
 
     private FakeHumanApi _upstream = null!;
 
@@ -30,7 +31,10 @@ public sealed class ButtonPageTests : IAsyncLifetime
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         Assert.Empty(page.QuerySelectorAll("[data-human-connect], button[data-human-connect-state]"));
-        var module = Assert.Single(page.QuerySelectorAll("script"));
+        var scripts = page.QuerySelectorAll("script");
+        Assert.Equal(2, scripts.Length);
+        Assert.Matches(FingerprintedFinishScript, scripts[0].GetAttribute("src")!);
+        var module = scripts[1];
         Assert.Equal(module, Assert.Single(ModuleScripts(page)));
         Assert.Equal(string.Empty, module.GetAttribute("data-human-connect-owner"));
     }
@@ -59,7 +63,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         var nonce = policy.Split("'nonce-")[1].Split('\'')[0];
         var scripts = page.QuerySelectorAll("script");
-        Assert.Equal(2, scripts.Length);
+        Assert.Equal(3, scripts.Length);
         Assert.All(scripts, s =>
         {
             Assert.Equal(nonce, s.GetAttribute("nonce"));
@@ -68,6 +72,25 @@ public sealed class ButtonPageTests : IAsyncLifetime
         });
         Assert.Single(ModuleScripts(page));
         Assert.Single(scripts, s => s.GetAttribute("src") == HumanConnectDefaults.ConnectScriptUrl);
+    }
+
+    [Fact]
+    public async Task The_home_page_links_the_other_front_ends_which_answer()
+    {
+        using var host = new ButtonPageHost(_upstream);
+        using var browser = host.NewBrowser();
+        await ButtonPageHost.SignInAsync(browser, TestData.Alice);
+
+        var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
+        var links = page.QuerySelectorAll("#front-ends a").Select(a => a.GetAttribute("href")).ToArray();
+
+        Assert.Equal(["/spa", "/blazor"], links);
+        foreach (var link in links)
+        {
+            using var response = await browser.GetAsync(new Uri(link!, UriKind.Relative), Cancellation);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Fact]
@@ -194,7 +217,7 @@ public sealed class ButtonPageTests : IAsyncLifetime
         Assert.DoesNotContain(Hostile, html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Equal(Hostile, page.QuerySelector("#signed-in-user")!.TextContent);
-        Assert.Equal(2, page.QuerySelectorAll("script").Length);
+        Assert.Equal(3, page.QuerySelectorAll("script").Length);
         Assert.All(page.All.SelectMany(e => e.Attributes).Where(a => a.Name != "data-human-connect"),
             a => Assert.DoesNotContain("javascript:", a.Value, StringComparison.OrdinalIgnoreCase));
 

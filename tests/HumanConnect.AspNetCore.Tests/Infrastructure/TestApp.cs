@@ -200,6 +200,19 @@ internal sealed class TestApp : IAsyncDisposable
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Sends <paramref name="method"/> to <paramref name="path"/> (below the path base) as <paramref name="user"/> (anonymous when null), with no body.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? user = TestData.Alice, string? cookie = null)
+    {
+        using var request = new HttpRequestMessage(method, _pathBase + path);
+        AddUser(request, user);
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>What the page would render for <paramref name="user"/>: the cookie (as a Cookie header value) and the request token.</summary>
     public async Task<(string Cookie, string RequestToken)> GetAntiforgeryAsync(string? user)
     {

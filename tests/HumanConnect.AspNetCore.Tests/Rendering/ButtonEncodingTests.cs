@@ -32,7 +32,7 @@ public sealed class ButtonEncodingTests
 
         var document = new HtmlParser().ParseDocument("<!doctype html><body>" + html);
         var scripts = document.QuerySelectorAll("script");
-        Assert.Equal(2, scripts.Length);
+        Assert.Equal(3, scripts.Length);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("src") && s.TextContent.Length == 0));
         var button = Assert.Single(document.QuerySelectorAll("button"));
         Assert.All(document.All.SelectMany(e => e.Attributes).Where(a => a.Name != "data-human-connect"),

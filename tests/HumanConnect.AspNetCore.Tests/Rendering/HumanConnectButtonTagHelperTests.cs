@@ -21,11 +21,16 @@ public sealed class HumanConnectButtonTagHelperTests
         Assert.Equal("button", output.Attributes["type"].Value);
         Assert.Equal("create", output.Attributes["data-human-connect-state"].Value);
         var config = ButtonHarness.Config(output);
+        Assert.Equal("human-connect-options/1", config.GetProperty("schema").GetString());
+        Assert.Equal("create", config.GetProperty("state").GetString());
         Assert.Equal(TestData.ClientId, config.GetProperty("clientId").GetString());
         Assert.Equal(TestData.ClientUserIdOf(TestData.Alice), config.GetProperty("clientUserId").GetString());
         Assert.False(config.TryGetProperty("publicToken", out _));
         Assert.Equal("/base/health/connect/finish", config.GetProperty("finishUrl").GetString());
         Assert.False(config.TryGetProperty("publicTokenUrl", out _));
+        Assert.Equal("/base/health/connect/options", config.GetProperty("optionsUrl").GetString());
+        Assert.Equal(HumanConnectDefaults.ConnectScriptUrl, config.GetProperty("connectScriptUrl").GetString());
+        Assert.Equal(HumanConnectDefaults.ButtonImageUrl, config.GetProperty("buttonImageUrl").GetString());
         Assert.Equal("RequestVerificationToken", config.GetProperty("antiforgery").GetProperty("headerName").GetString());
         Assert.False(string.IsNullOrEmpty(config.GetProperty("antiforgery").GetProperty("token").GetString()));
         Assert.Matches("^[0-9a-f]{64}$", config.GetProperty("owner").GetString());

@@ -7,9 +7,10 @@ namespace HumanConnect.AspNetCore.Tests.Rendering;
 public sealed class HumanConnectScriptsTests
 {
     private const string ModulePrefix = "/base/_content/HumanConnect.AspNetCore/human-connect.js?v=";
+    private const string FinishPrefix = "/base/_content/HumanConnect.AspNetCore/human-connect-finish.js?v=";
 
     [Fact]
-    public async Task The_first_button_writes_both_scripts_once_and_later_buttons_none()
+    public async Task The_first_button_writes_the_scripts_once_and_later_buttons_none()
     {
         await using var harness = await ButtonHarness.StartAsync();
         var request = harness.NewRequest(TestData.Alice);
@@ -18,9 +19,10 @@ public sealed class HumanConnectScriptsTests
         var second = await ButtonHarness.RenderButtonAsync(request);
 
         var scripts = Scripts(first.PostElement);
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count);
         Assert.Equal(HumanConnectDefaults.ConnectScriptUrl, scripts[0].GetAttribute("src"));
-        Assert.StartsWith(ModulePrefix, scripts[1].GetAttribute("src"), StringComparison.Ordinal);
+        Assert.StartsWith(FinishPrefix, scripts[1].GetAttribute("src"), StringComparison.Ordinal);
+        Assert.StartsWith(ModulePrefix, scripts[2].GetAttribute("src"), StringComparison.Ordinal);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
         Assert.All(scripts, s => Assert.Equal(string.Empty, s.TextContent));
         Assert.True(second.PostElement.IsEmptyOrWhiteSpace);
@@ -39,9 +41,9 @@ public sealed class HumanConnectScriptsTests
         var layout = ButtonHarness.RenderScripts(layoutFirst);
         var buttonAfterLayout = await ButtonHarness.RenderButtonAsync(layoutFirst);
 
-        Assert.Equal(2, Scripts(button.PostElement).Count);
+        Assert.Equal(3, Scripts(button.PostElement).Count);
         Assert.Equal(string.Empty, ButtonHarness.Html(layoutAfterButton));
-        Assert.Equal(2, Scripts(layout).Count);
+        Assert.Equal(3, Scripts(layout).Count);
         Assert.True(buttonAfterLayout.PostElement.IsEmptyOrWhiteSpace);
     }
 
@@ -106,8 +108,11 @@ public sealed class HumanConnectScriptsTests
         var signedOut = Scripts(ButtonHarness.RenderScripts(harness.NewRequest(localUserId: null)));
 
         var owner = ButtonHarness.Config(button).GetProperty("owner").GetString();
-        Assert.Equal(owner, Scripts(button.PostElement)[1].GetAttribute("data-human-connect-owner"));
-        var module = Assert.Single(signedOut);
+        Assert.Equal(owner, Scripts(button.PostElement)[2].GetAttribute("data-human-connect-owner"));
+        Assert.Equal(2, signedOut.Count);
+        Assert.StartsWith(FinishPrefix, signedOut[0].GetAttribute("src"), StringComparison.Ordinal);
+        Assert.False(signedOut[0].HasAttribute("data-human-connect-owner"));
+        var module = signedOut[1];
         Assert.StartsWith(ModulePrefix, module.GetAttribute("src"), StringComparison.Ordinal);
         Assert.Equal(string.Empty, module.GetAttribute("data-human-connect-owner"));
     }
