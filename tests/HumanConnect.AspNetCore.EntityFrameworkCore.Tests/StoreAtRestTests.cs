@@ -22,7 +22,7 @@ public abstract class StoreAtRestTests(TestDatabase database)
 
         var row = await TestDatabase.ReadRawRowAsync(host, userId);
         Assert.Equal(
-            ["access_token_protected", "client_user_id", "human_id", "public_token", "updated_at", "user_key", "version"],
+            ["access_token_protected", "client_user_id", "connect_version", "human_id", "public_token", "sources_connected", "updated_at", "user_key", "version"],
             row.Keys.Order(StringComparer.Ordinal));
         Assert.All(row.Values, value => Assert.DoesNotContain(userId, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.OrdinalIgnoreCase));
         Assert.All(row.Values, value => Assert.DoesNotContain(tokens.AccessToken, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal));
