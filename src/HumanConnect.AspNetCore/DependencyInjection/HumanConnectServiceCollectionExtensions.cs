@@ -75,6 +75,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddSingleton<HumanApiClient>();
         services.TryAddScoped<HumanConnectFlow>();
         services.AddHumanConnectRendering();
+        services.AddHumanConnectV2();
 
         var upstream = services.AddHttpClient(HumanApiClient.HttpClientName, static client =>
         {

@@ -11,4 +11,11 @@ internal sealed class HumanConnectEndpointNames
     public string? Finish => Volatile.Read(ref _finish);
 
     public void SetFinish(string name) => Interlocked.CompareExchange(ref _finish, name, null);
+
+    private string? _sync;
+
+    /// <summary>The name of Connect v2's sync endpoint, which the v2 button links to.</summary>
+    public string? Sync => Volatile.Read(ref _sync);
+
+    public void SetSync(string name) => Interlocked.CompareExchange(ref _sync, name, null);
 }

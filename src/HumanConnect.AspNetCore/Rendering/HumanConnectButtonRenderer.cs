@@ -37,6 +37,12 @@ internal sealed class HumanConnectButtonRenderer(
 
     public async Task RenderAsync(HumanConnectButtonTagHelper button, TagHelperOutput output, HttpContext httpContext)
     {
+        if (optionsMonitor.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            await HumanConnectRenderingServices.Get<ConnectV2ButtonRenderer>(httpContext, "human-connect-button").RenderAsync(button, output, httpContext);
+            return;
+        }
+
         var state = await pageState.GetAsync(httpContext);
         if (state.Kind == HumanConnectButtonKind.SignedOut)
         {
@@ -71,7 +77,7 @@ internal sealed class HumanConnectButtonRenderer(
         }
     }
 
-    private static void RenderSignedOut(HumanConnectButtonTagHelper button, TagHelperOutput output)
+    internal static void RenderSignedOut(HumanConnectButtonTagHelper button, TagHelperOutput output)
     {
         if (string.IsNullOrEmpty(button.SignedOutText))
         {

@@ -13,6 +13,9 @@ internal static class HumanConnectRenderingServices
         services.TryAddSingleton<HumanConnectScripts>();
         services.TryAddScoped<HumanConnectPageState>();
         services.TryAddScoped<HumanConnectButtonRenderer>();
+        services.TryAddSingleton<ConnectV2EndpointLinks>();
+        services.TryAddScoped<ConnectV2PageState>();
+        services.TryAddScoped<ConnectV2ButtonRenderer>();
     }
 
     /// <summary>

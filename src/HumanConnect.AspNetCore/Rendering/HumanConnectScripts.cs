@@ -13,7 +13,7 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
 /// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
-internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
+internal sealed partial class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users)
 {
     /// <summary>Where the Razor class library serves <c>human-connect.js</c>.</summary>
     public const string ScriptPath = "/_content/HumanConnect.AspNetCore/human-connect.js";
@@ -49,6 +49,11 @@ internal sealed class HumanConnectScripts(IOptionsMonitor<HumanConnectOptions> o
     /// <summary>Both script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
     private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
     {
+        if (options.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            return RenderV2(httpContext, nonce, signedIn: owner is not null);
+        }
+
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var versions = httpContext.RequestServices.GetService<IFileVersionProvider>();
         var request = httpContext.Request;
