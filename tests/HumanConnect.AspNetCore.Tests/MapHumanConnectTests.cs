@@ -163,14 +163,14 @@ public sealed class MapHumanConnectTests
     }
 
     [Fact]
-    public async Task Both_endpoints_carry_distinct_endpoint_names()
+    public async Task Every_endpoint_carries_a_distinct_endpoint_name()
     {
         await using var app = await TestApp.StartAsync(map: a => a.MapGroup("/health").MapHumanConnect());
 
         var names = NamesByRoute(app);
 
-        Assert.Equal(["/health/connect/finish", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(2, names.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["/health/connect/finish", "/health/connect/public-token", "/health/connect/sync"], names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(3, names.Values.Distinct(StringComparer.Ordinal).Count());
         app.AssertCleanUpstreamAndNoLeaks();
     }
 
@@ -184,6 +184,7 @@ public sealed class MapHumanConnectTests
 
         Assert.Equal("/base/health/connect/finish", links.GetPathByName(names["/health/connect/finish"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
+        Assert.Equal("/base/health/connect/sync", links.GetPathByName(names["/health/connect/sync"], values: null, pathBase: "/base"));
         app.AssertCleanUpstreamAndNoLeaks();
     }
 
