@@ -1,13 +1,17 @@
 using HumanConnect.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.SampleHost.Pages;
 
 /// <summary>The signed-in user's connection: what the store holds, with the access token never shown.</summary>
-public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users) : PageModel
+public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users, IOptionsMonitor<HumanConnectOptions> options) : PageModel
 {
     public bool SignedIn { get; private set; }
+
+    /// <summary>Whether the app runs Connect v2 (<c>--HumanConnect:ConnectVersion=V2</c>) rather than the legacy flow.</summary>
+    public bool ConnectV2 => options.CurrentValue.ConnectVersion == HumanConnectVersion.V2;
 
     public HumanTokens? Connection { get; private set; }
 
