@@ -57,6 +57,24 @@ public abstract class StoreAtRestTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_connect_v2_row_says_so_in_clear_and_stays_a_v2_row_when_the_key_ring_is_lost()
+    {
+        await using var host = database.BuildHost();
+        await using var otherHost = database.BuildHost();
+        var userId = Fresh.UserId();
+        var tokens = HumanTokens.ForConnectV2(Fresh.Tokens().HumanId, "v2-client-user", sourcesConnected: false);
+        await SaveAsync(host, userId, tokens);
+
+        var row = await TestDatabase.ReadRawRowAsync(host, userId);
+        Assert.Equal(1L, Convert.ToInt64(row["connect_version"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(Convert.ToBoolean(row["sources_connected"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(row["public_token"]);
+
+        await using var scope = otherHost.CreateAsyncScope();
+        Assert.Equal(tokens, await scope.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
+    }
+
+    [Fact]
     public async Task An_access_token_copied_into_another_users_row_does_not_open_there()
     {
         await using var host = database.BuildHost();
