@@ -25,6 +25,22 @@ public static class HumanApiSandboxDefaults
     /// <summary>How long an open Connect session can be resumed (the page's <c>sessionToken</c> parameter): 30 minutes.</summary>
     public static readonly TimeSpan ConnectSessionLifetime = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long a Connect v2 <c>session_token</c> or <c>id_token</c> opens the hosted v2 page: 1 hour (its
+    /// <c>expires_in</c> and <c>id_token_expires_in</c>). It may open the page any number of times until then.
+    /// </summary>
+    public static readonly TimeSpan ConnectTokenLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>How long a Connect v2 <c>access_token</c> reads the data API: 24 hours (<c>expires_in: 86400</c>, as Human API's).</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The demo source whose data API records are medical (medications, allergies, encounters, a medical profile):
+    /// "Starfleet Medical". Every other connected demo source yields wellness data (activities, sleeps, heart rate,
+    /// blood pressure, weight).
+    /// </summary>
+    public const string MedicalDemoSource = "Starfleet Medical";
+
     /// <summary>The demo data sources the Connect page lists: "Starfleet Pharmacy" and "Starfleet Medical".</summary>
     public static IReadOnlyList<string> DemoSources { get; } = ["Starfleet Pharmacy", "Starfleet Medical"];
 }

@@ -27,4 +27,28 @@ internal static partial class SandboxLog
 
     [LoggerMessage(1006, LogLevel.Warning, "The Human API sandbox could not write its state file {Path}; the change is kept in memory and the next change writes the whole state again.", EventName = "SandboxStateFileWriteFailed")]
     public static partial void StateFileWriteFailed(this ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(1007, LogLevel.Debug, "Sandbox data API answered {Family} ({Shape}) with {Count} of {Total} records.", EventName = "SandboxDataRead")]
+    public static partial void DataRead(this ILogger logger, string family, string shape, int count, int total);
+
+    [LoggerMessage(1008, LogLevel.Information, "Sandbox data API refused a request with {Status}: {Reason}.", EventName = "SandboxDataRefused")]
+    public static partial void DataRefused(this ILogger logger, int status, string reason);
+
+    [LoggerMessage(1009, LogLevel.Information, "Sandbox Application API refused a request with {Status}: {Reason}.", EventName = "SandboxApplicationApiRefused")]
+    public static partial void ApplicationApiRefused(this ILogger logger, int status, string reason);
+
+    [LoggerMessage(1010, LogLevel.Information, "Sandbox Application API deleted user {HumanId}: their tokens no longer work.", EventName = "SandboxUserDeleted")]
+    public static partial void UserDeleted(this ILogger logger, string humanId);
+
+    [LoggerMessage(1020, LogLevel.Debug, "Sandbox Connect v2 token endpoint minted a {Type} token (request {RequestId}).", EventName = "SandboxConnectTokenMinted")]
+    public static partial void ConnectTokenMinted(this ILogger logger, string type, string requestId);
+
+    [LoggerMessage(1021, LogLevel.Information, "Sandbox Connect v2 token endpoint refused a {Type} request with {Status} {Error} (request {RequestId}).", EventName = "SandboxConnectTokenRefused")]
+    public static partial void ConnectTokenRefused(this ILogger logger, string type, int status, string error, string requestId);
+
+    [LoggerMessage(1022, LogLevel.Information, "Sandbox's hosted v2 Connect page refused a call with {Status} {Error}.", EventName = "SandboxConnectPageRefused")]
+    public static partial void ConnectPageRefused(this ILogger logger, int status, string error);
+
+    [LoggerMessage(1023, LogLevel.Debug, "Sandbox's hosted v2 Connect page {Change} a source for user {HumanId}.", EventName = "SandboxConnectPageSourceChanged")]
+    public static partial void ConnectPageSourceChanged(this ILogger logger, string change, string humanId);
 }

@@ -46,7 +46,11 @@ public static class HumanApiSandboxServiceCollectionExtensions
         services.TryAddSingleton<SandboxFaultPlayer>();
         services.TryAddSingleton<SandboxConnectApi>();
         services.TryAddSingleton<SandboxConnectUi>();
+        services.TryAddSingleton<SandboxConnectTokenApi>();
+        services.TryAddSingleton<SandboxConnectV2Ui>();
         services.TryAddSingleton<SandboxFaultApi>();
+        services.TryAddSingleton<SandboxDataApi>();
+        services.TryAddSingleton<SandboxApplicationApi>();
         services.TryAddSingleton<SandboxAssets>();
         return services;
     }

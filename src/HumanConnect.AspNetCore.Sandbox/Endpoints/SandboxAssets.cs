@@ -17,6 +17,8 @@ internal sealed class SandboxAssets
         PageStyles = Load("connect-ui.css", "text/css; charset=utf-8");
         StoreScript = Load("store.min.js", "text/javascript; charset=utf-8");
         Spinner = Load("spinner.gif", "image/gif");
+        ConnectClientScript = Load("humanapi-connect-client.js", "text/javascript; charset=utf-8");
+        ConnectV2PageScript = Load("hapi-connect.js", "text/javascript; charset=utf-8");
     }
 
     /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
@@ -33,6 +35,12 @@ internal sealed class SandboxAssets
 
     /// <summary>The loading spinner Human API's legacy <c>connect.js</c> shows from its base URL.</summary>
     public Asset Spinner { get; }
+
+    /// <summary>The Connect v2 browser client, defining the global <c>HumanConnect</c> with <c>on(event, handler)</c>.</summary>
+    public Asset ConnectClientScript { get; }
+
+    /// <summary>The hosted v2 Connect page's own script.</summary>
+    public Asset ConnectV2PageScript { get; }
 
     private static Asset Load(string name, string contentType)
     {

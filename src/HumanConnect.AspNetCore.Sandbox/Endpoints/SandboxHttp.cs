@@ -15,10 +15,11 @@ internal static class SandboxHttp
     public const long MaxRequestBodyBytes = 16 * 1024;
 
     /// <summary>
-    /// Reads the JSON body and answers what <paramref name="answer"/> makes of it, or the legacy error the body earned
-    /// (see <see cref="ReadAsync{T}"/>); answers nothing to a client that went away.
+    /// Reads the JSON body and answers what <paramref name="answer"/> makes of it, or the error the body earned (see
+    /// <see cref="ReadAsync{T}"/>): in the legacy shape, or as <paramref name="refuse"/> writes it for an API with
+    /// another error shape. Answers nothing to a client that went away.
     /// </summary>
-    public static async Task AnswerAsync<T>(HttpContext httpContext, JsonTypeInfo<T> type, Func<T, IResult> answer)
+    public static async Task AnswerAsync<T>(HttpContext httpContext, JsonTypeInfo<T> type, Func<T, IResult> answer, Func<SandboxError, IResult>? refuse = null)
         where T : class
     {
         if (await ReadAsync(httpContext, type) is not { } read)
@@ -28,7 +29,7 @@ internal static class SandboxHttp
 
         try
         {
-            await (read.Value is { } request ? answer(request) : Error(read.Error!)).ExecuteAsync(httpContext);
+            await (read.Value is { } request ? answer(request) : (refuse ?? Error)(read.Error!)).ExecuteAsync(httpContext);
         }
         catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

@@ -3,7 +3,7 @@ namespace HumanConnect.AspNetCore.Sandbox;
 /// <summary>How an injected fault misbehaves.</summary>
 public enum SandboxFaultKind
 {
-    /// <summary>Answers a 5xx status with a non-JSON body; nothing is processed.</summary>
+    /// <summary>Answers a 5xx status with a non-JSON body, and a <c>Retry-After</c> when one is set; nothing is processed.</summary>
     ServerError,
 
     /// <summary>Answers <c>200</c> with <c>application/json</c> that is not valid JSON; nothing is processed.</summary>
@@ -14,4 +14,7 @@ public enum SandboxFaultKind
 
     /// <summary>Never answers: holds the request until the caller gives up or the host stops, then aborts it.</summary>
     Hang,
+
+    /// <summary>Answers <c>429</c>, with a <c>Retry-After</c> when one is set; nothing is processed.</summary>
+    TooManyRequests,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,10 +27,18 @@ internal sealed class SandboxFaultPlayer(SandboxFaults faults, IHostApplicationL
         var response = httpContext.Response;
         switch (fault.Kind)
         {
-            case SandboxFaultKind.ServerError:
+            case SandboxFaultKind.ServerError or SandboxFaultKind.TooManyRequests:
                 response.StatusCode = fault.StatusCode;
                 response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync("Sandbox: injected server error.", httpContext.RequestAborted);
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    // Delta-seconds (RFC 9110), rounded up so a client never retries before the time given.
+                    response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await response.WriteAsync(
+                    fault.Kind == SandboxFaultKind.TooManyRequests ? "Sandbox: injected rate limit." : "Sandbox: injected server error.",
+                    httpContext.RequestAborted);
                 return true;
 
             case SandboxFaultKind.MalformedBody:

@@ -1,12 +1,14 @@
 namespace HumanConnect.AspNetCore.Sandbox.Faults;
 
-/// <summary>The pending faults of each token endpoint, consumed one per request in the order they were injected.</summary>
+/// <summary>The pending faults of each endpoint, consumed one per request in the order they were injected.</summary>
 internal sealed class SandboxFaults : IHumanApiSandboxFaults
 {
-    // One lock for both queues: injection and consumption are rare and tiny, and "All" must land atomically.
+    private static readonly SandboxEndpoint[] Endpoints =
+        [SandboxEndpoint.Tokens, SandboxEndpoint.PublicTokens, SandboxEndpoint.DataApi, SandboxEndpoint.ApplicationApi, SandboxEndpoint.ConnectToken];
+
+    // One lock for every queue: injection and consumption are rare and tiny, and "All" must land atomically.
     private readonly Lock _gate = new();
-    private readonly LinkedList<PendingFault> _tokens = new();
-    private readonly LinkedList<PendingFault> _publicTokens = new();
+    private readonly Dictionary<SandboxEndpoint, LinkedList<PendingFault>> _queues = Endpoints.ToDictionary(endpoint => endpoint, _ => new LinkedList<PendingFault>());
 
     public void InjectFault(SandboxEndpoint endpoints, SandboxFault fault, int count = 1)
     {
@@ -14,19 +16,14 @@ internal sealed class SandboxFaults : IHumanApiSandboxFaults
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if ((endpoints & SandboxEndpoint.All) == 0 || (endpoints & ~SandboxEndpoint.All) != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, "Name Tokens, PublicTokens or both.");
+            throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, "Name Tokens, PublicTokens, DataApi, ApplicationApi, ConnectToken, or a combination.");
         }
 
         lock (_gate)
         {
-            if (endpoints.HasFlag(SandboxEndpoint.Tokens))
+            foreach (var endpoint in Endpoints.Where(endpoint => endpoints.HasFlag(endpoint)))
             {
-                _tokens.AddLast(new PendingFault(fault, count));
-            }
-
-            if (endpoints.HasFlag(SandboxEndpoint.PublicTokens))
-            {
-                _publicTokens.AddLast(new PendingFault(fault, count));
+                _queues[endpoint].AddLast(new PendingFault(fault, count));
             }
         }
     }
@@ -35,17 +32,19 @@ internal sealed class SandboxFaults : IHumanApiSandboxFaults
     {
         lock (_gate)
         {
-            _tokens.Clear();
-            _publicTokens.Clear();
+            foreach (var queue in _queues.Values)
+            {
+                queue.Clear();
+            }
         }
     }
 
     /// <summary>Takes the fault the next request to <paramref name="endpoint"/> plays, or <see langword="null"/> for none.</summary>
     public SandboxFault? Take(SandboxEndpoint endpoint)
     {
-        var queue = endpoint == SandboxEndpoint.Tokens ? _tokens : _publicTokens;
         lock (_gate)
         {
+            var queue = _queues[endpoint];
             var first = queue.First;
             if (first is null)
             {

@@ -19,7 +19,11 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
     /// the hosted Connect page (<c>GET {prefix}/</c>) with its assets and JSON calls, the <c>store.min.js</c> and
     /// <c>spinner.gif</c> Human API's own legacy script fetches from its base URL, Human API's
     /// <c>POST {prefix}/v1/connect/tokens</c> and <c>/publictokens</c>, the test shortcut
-    /// <c>POST {prefix}/v1/connect/sessions</c>, and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
+    /// <c>POST {prefix}/v1/connect/sessions</c>, Human API's data API (<c>GET {prefix}/v1/human/...</c>, demo data
+    /// for the sandbox's users), its Application API (<c>GET|DELETE {prefix}/v1/apps/{clientId}/users...</c>), Connect
+    /// v2 (the token endpoint <c>POST {prefix}/v1/connect/token</c>, the browser client
+    /// <c>GET {prefix}/humanapi-connect-client.js</c>, and the hosted v2 page <c>GET {prefix}/hapi-connect</c> with its
+    /// assets and JSON calls), and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
     /// </summary>
     /// <param name="endpoints">The app, or a route group.</param>
     /// <param name="prefix">Where to map it; <c>/sandbox</c> by default. Not the root.</param>
@@ -47,6 +51,10 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
         var ui = services.GetRequiredService<SandboxConnectUi>();
         var assets = services.GetRequiredService<SandboxAssets>();
         var faults = services.GetRequiredService<SandboxFaultApi>();
+        var connectV2 = services.GetRequiredService<SandboxConnectTokenApi>();
+        var connectV2Ui = services.GetRequiredService<SandboxConnectV2Ui>();
+        var data = services.GetRequiredService<SandboxDataApi>();
+        var apps = services.GetRequiredService<SandboxApplicationApi>();
 
         if (services.GetService<IHostEnvironment>()?.IsProduction() == true)
         {
@@ -85,6 +93,22 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
         group.MapPost("/v1/connect/tokens", new RequestDelegate(api.TokensAsync));
         group.MapPost("/v1/connect/publictokens", new RequestDelegate(api.PublicTokensAsync));
         group.MapPost("/v1/connect/sessions", new RequestDelegate(api.SessionsAsync));
+
+        // Connect v2: the token endpoint, the browser client, and the hosted page at the client's base URL.
+        group.MapPost("/v1/connect/token", new RequestDelegate(connectV2.TokenAsync));
+        group.MapMethods("/humanapi-connect-client.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectClientScript.ServeAsync));
+        group.MapGet("/hapi-connect", new RequestDelegate(SandboxConnectV2Page.ServeAsync));
+        group.MapMethods("/hapi-connect/assets/hapi-connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectV2PageScript.ServeAsync));
+        group.MapMethods("/hapi-connect/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
+        group.MapPost("/hapi-connect/api/session", new RequestDelegate(connectV2Ui.SessionAsync));
+        group.MapPost("/hapi-connect/api/source", new RequestDelegate(connectV2Ui.SourceAsync));
+
+        group.MapGet("/v1/human", new RequestDelegate(data.ServeAsync));
+        group.MapGet("/v1/human/{**path}", new RequestDelegate(data.ServeAsync));
+
+        group.MapGet("/v1/apps/{clientId}/users", new RequestDelegate(apps.ListAsync));
+        group.MapGet("/v1/apps/{clientId}/users/{humanId}", new RequestDelegate(apps.GetAsync));
+        group.MapDelete("/v1/apps/{clientId}/users/{humanId}", new RequestDelegate(apps.DeleteAsync));
 
         group.MapPost("/v1/sandbox/faults", new RequestDelegate(faults.InjectAsync));
         group.MapDelete("/v1/sandbox/faults", new RequestDelegate(faults.ResetAsync));

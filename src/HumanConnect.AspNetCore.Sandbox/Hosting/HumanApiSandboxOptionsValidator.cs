@@ -20,6 +20,11 @@ internal sealed class HumanApiSandboxOptionsValidator : IValidateOptions<HumanAp
             failures.Add($"{Name}.{nameof(options.ClientSecret)} is required.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.AppKey) || options.AppKey.Any(c => char.IsControl(c) || c == ':'))
+        {
+            failures.Add($"{Name}.{nameof(options.AppKey)} is required and must hold no ':' or control characters (it is an HTTP Basic user name).");
+        }
+
         if (options.SessionTokenLifetime <= TimeSpan.Zero)
         {
             failures.Add($"{Name}.{nameof(options.SessionTokenLifetime)} must be more than zero.");

@@ -64,7 +64,10 @@ internal sealed record UiSource(string Name, bool Connected);
 internal sealed record UiDoneAnswer(bool Finished, SessionTokenObject? Token);
 
 /// <summary>The body of <c>POST faults</c>: which endpoint, which fault, its parameters, how many requests.</summary>
-internal sealed record FaultRequest(string? Endpoint, string? Fault, int? Status, int? DelayMs, int? Count);
+internal sealed record FaultRequest(string? Endpoint, string? Fault, int? Status, int? DelayMs, int? Count, int? RetryAfterSeconds = null);
+
+/// <summary>One user of the app, as the Application API lists it; <c>externalId</c> is the clientUserId.</summary>
+internal sealed record ApplicationUser(string HumanId, string ExternalId, string AppId, string CreatedAt, string UpdatedAt);
 
 /// <summary>How a secret field prints: whether it was given, never what it holds.</summary>
 internal static class Redacted

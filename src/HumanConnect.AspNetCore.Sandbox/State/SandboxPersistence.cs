@@ -18,8 +18,9 @@ internal sealed class SandboxPersistence
     /// <param name="options">The sandbox's options, naming the state file.</param>
     /// <param name="logger">Where a failing state file is reported.</param>
     /// <param name="environment">The host, whose content root anchors a relative state file; the current directory without one.</param>
+    /// <param name="loadedAt">Now: the creation time of users kept by an earlier release, which wrote no times.</param>
     /// <exception cref="InvalidOperationException">The state file exists but cannot be read.</exception>
-    public SandboxPersistence(HumanApiSandboxOptions options, ILogger logger, IHostEnvironment? environment)
+    public SandboxPersistence(HumanApiSandboxOptions options, ILogger logger, IHostEnvironment? environment, DateTimeOffset loadedAt)
     {
         if (!string.IsNullOrEmpty(options.StateFilePath))
         {
@@ -27,7 +28,7 @@ internal sealed class SandboxPersistence
             _file = new SandboxStateFile(Path.GetFullPath(options.StateFilePath, root), logger);
         }
 
-        Users = new SandboxUsers(_file?.Load() ?? []);
+        Users = new SandboxUsers(_file?.Load() ?? [], loadedAt);
         _lastVersion = Users.Version;
     }
 

@@ -52,6 +52,18 @@ internal sealed class SandboxSessions(HumanApiSandboxOptions options)
 
     public void Close(ConnectSession session) => _sessions.Remove(session.Token);
 
+    /// <summary>Ends every session of a deleted user, so none can bring them back. O(n), and as rare as a deletion.</summary>
+    public void RemoveForHuman(string humanId)
+    {
+        foreach (var (token, session) in _sessions)
+        {
+            if (session.HumanId == humanId)
+            {
+                _sessions.Remove(token);
+            }
+        }
+    }
+
     /// <summary>Forgets the expired sessions. O(n): see <see cref="SandboxState"/> for how seldom it runs.</summary>
     public void RemoveExpired(DateTimeOffset now)
     {

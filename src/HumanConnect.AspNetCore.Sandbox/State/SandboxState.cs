@@ -16,7 +16,7 @@ namespace HumanConnect.AspNetCore.Sandbox.State;
 /// the invariants that span several maps (a publicToken indexes exactly one user, a session token is spent exactly
 /// once) trivially true.
 /// </remarks>
-internal sealed class SandboxState
+internal sealed partial class SandboxState
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
@@ -37,7 +37,7 @@ internal sealed class SandboxState
     {
         _options = options.Value;
         _time = time;
-        _persistence = new SandboxPersistence(_options, logger, environment);
+        _persistence = new SandboxPersistence(_options, logger, environment, time.GetUtcNow());
         _users = _persistence.Users;
         _sessions = new SandboxSessions(_options);
         _grants = new SandboxGrants(_options);
@@ -104,11 +104,11 @@ internal sealed class SandboxState
                     return SandboxErrors.UserAlreadyExists();
                 }
 
-                human = _users.Create(session.HumanId, session.ClientId, session.ClientUserId);
+                human = _users.Create(session.HumanId, session.ClientId, session.ClientUserId, now);
             }
 
             // A user just created has no sources yet, so connecting the first one always counts as a change.
-            session.Changed |= _users.SetSource(human, source, connected);
+            session.Changed |= _users.SetSource(human, source, connected, now);
             _sessions.Renew(session, now);
             return View(session);
         });
@@ -172,13 +172,13 @@ internal sealed class SandboxState
             }
             else
             {
-                human = _users.Create(SandboxTokens.NewHumanId(), clientId, clientUserId);
+                human = _users.Create(SandboxTokens.NewHumanId(), clientId, clientUserId, now);
                 sources ??= [_options.DemoSources[0]];
             }
 
             if (sources is not null)
             {
-                _users.ReplaceSources(human, sources);
+                _users.ReplaceSources(human, sources, now);
             }
 
             return _grants.Mint(human.HumanId, clientId, now);

@@ -46,6 +46,7 @@ internal sealed class SandboxStateFile(string path, ILogger logger)
         if (!humans.All(IsComplete)
             || humans.DistinctBy(human => human.HumanId, StringComparer.Ordinal).Count() != humans.Length
             || humans.DistinctBy(human => human.PublicToken, StringComparer.Ordinal).Count() != humans.Length
+            || humans.DistinctBy(human => human.AccessToken, StringComparer.Ordinal).Count() != humans.Length
             || humans.DistinctBy(human => (human.ClientId, human.ClientUserId)).Count() != humans.Length)
         {
             throw Unreadable(null);
@@ -123,8 +124,13 @@ internal sealed class SandboxStateFile(string path, ILogger logger)
 /// <summary>The sandbox's users as kept on disk.</summary>
 internal sealed record SandboxSnapshot(SandboxHumanRecord[] Humans);
 
-/// <summary>One sandbox user as kept on disk. Sandbox tokens only: they open nothing outside the sandbox.</summary>
-internal sealed record SandboxHumanRecord(string HumanId, string ClientId, string ClientUserId, string AccessToken, string PublicToken, string[] Sources)
+/// <summary>
+/// One sandbox user as kept on disk. Sandbox tokens only: they open nothing outside the sandbox. The times are
+/// missing from files written before the Application API existed; such users read as created when the file is loaded.
+/// </summary>
+internal sealed record SandboxHumanRecord(
+    string HumanId, string ClientId, string ClientUserId, string AccessToken, string PublicToken, string[] Sources,
+    DateTimeOffset? CreatedAt = null, DateTimeOffset? UpdatedAt = null)
 {
     public override string ToString() => $"SandboxHumanRecord {{ HumanId = {HumanId} }}";
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace HumanConnect.AspNetCore.Sandbox.State;
@@ -16,4 +17,13 @@ internal static class SandboxTokens
     /// same length and characters as in production.
     /// </summary>
     public static string NewAccessToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(160));
+
+    /// <summary>
+    /// A Connect v2 access token: 128 URL-safe Base64 characters, no padding, so it can never be mistaken for a legacy
+    /// accessToken (which is padded and uses <c>+</c> and <c>/</c>).
+    /// </summary>
+    public static string NewConnectAccessToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(96));
+
+    /// <summary>A Connect v2 refresh token: 48 hex characters. Human API issues them but nothing uses them today.</summary>
+    public static string NewRefreshToken() => RandomNumberGenerator.GetHexString(48, lowercase: true);
 }

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +14,10 @@ internal sealed class SandboxApp : IAsyncDisposable
 {
     public const string ClientId = HumanApiSandboxDefaults.ClientId;
     public const string ClientSecret = HumanApiSandboxDefaults.ClientSecret;
+    public const string AppKey = HumanApiSandboxDefaults.AppKey;
+
+    /// <summary>Both demo sources: wellness data from the pharmacy, medical records from the medical one.</summary>
+    public static readonly string[] BothSources = ["Starfleet Pharmacy", "Starfleet Medical"];
 
     private SandboxApp(KestrelApp app, FakeTimeProvider time)
     {
@@ -74,10 +80,13 @@ internal sealed class SandboxApp : IAsyncDisposable
             sessionToken = sessionTokenObject.GetProperty("sessionToken").GetString(),
         });
 
-    /// <summary>Creates a user through the shortcut and exchanges their first session token: the tokens an app would store.</summary>
-    public async Task<JsonElement> ConnectNewUserAsync(string clientUserId)
+    /// <summary>
+    /// Creates a user through the shortcut and exchanges their first session token: the tokens an app would store.
+    /// <paramref name="sources"/> defaults to the first demo source.
+    /// </summary>
+    public async Task<JsonElement> ConnectNewUserAsync(string clientUserId, string[]? sources = null)
     {
-        var session = await CreateSessionAsync(clientUserId);
+        var session = await CreateSessionAsync(clientUserId, sources: sources);
         using var response = await ExchangeAsync(session);
         Assert.Equal(200, (int)response.StatusCode);
         return await ReadJsonAsync(response);
@@ -85,6 +94,38 @@ internal sealed class SandboxApp : IAsyncDisposable
 
     public Task<HttpResponseMessage> PublicTokensAsync(string humanId, string clientSecret = ClientSecret) =>
         PostAsync("/sandbox/v1/connect/publictokens", new { humanId, clientId = ClientId, clientSecret });
+
+    /// <summary><c>GET {prefix}/v1/human{pathAndQuery}</c> with the token as Bearer (none when <see langword="null"/>).</summary>
+    public async Task<HttpResponseMessage> DataAsync(string? accessToken, string pathAndQuery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sandbox/v1/human" + pathAndQuery);
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The data API's JSON answer, asserting it is 200.</summary>
+    public async Task<JsonElement> DataJsonAsync(string? accessToken, string pathAndQuery)
+    {
+        using var response = await DataAsync(accessToken, pathAndQuery);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{pathAndQuery} answered {(int)response.StatusCode}");
+        return await ReadJsonAsync(response);
+    }
+
+    /// <summary>An Application API call, <c>{prefix}/v1/apps/{clientId}/users{path}</c>, with the App Key as Basic user name.</summary>
+    public async Task<HttpResponseMessage> AppsAsync(HttpMethod method, string path = "", string? appKey = AppKey, string clientId = ClientId, string password = "")
+    {
+        using var request = new HttpRequestMessage(method, $"/sandbox/v1/apps/{clientId}/users{path}");
+        if (appKey is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(appKey + ":" + password)));
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
