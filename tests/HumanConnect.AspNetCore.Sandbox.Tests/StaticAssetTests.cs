@@ -13,6 +13,9 @@ public sealed class StaticAssetTests
     [InlineData("/sandbox/assets/connect-ui.js", "text/javascript", "hapi-connect-open")]
     [InlineData("/sandbox/assets/connect-ui.css", "text/css", ".hc-dialog")]
     [InlineData("/sandbox/store.min.js", "text/javascript", "window.store")]
+    [InlineData("/sandbox/humanapi-connect-client.js", "text/javascript", "hapi__token-container")]
+    [InlineData("/sandbox/hapi-connect/assets/hapi-connect.js", "text/javascript", "hapi-connect-connect-source")]
+    [InlineData("/sandbox/hapi-connect/assets/connect-ui.css", "text/css", ".hc-dialog")]
     public async Task Assets_are_served_with_their_type_nosniff_and_an_etag(string path, string mediaType, string expectedContent)
     {
         await using var sandbox = await SandboxApp.StartAsync();

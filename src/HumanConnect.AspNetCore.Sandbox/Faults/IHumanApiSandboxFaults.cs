@@ -1,9 +1,9 @@
 namespace HumanConnect.AspNetCore.Sandbox;
 
 /// <summary>
-/// Injects faults into the sandbox's endpoints (the token endpoints, the data API, the Application API), from tests in
-/// the same process. Scripts reach the same switch over HTTP: <c>POST {prefix}/v1/sandbox/faults</c> to inject,
-/// <c>DELETE</c> to reset.
+/// Injects faults into the sandbox's endpoints (the legacy token endpoints, Connect v2's token endpoint, the data API,
+/// the Application API), from tests in the same process. Scripts reach the same switch over HTTP:
+/// <c>POST {prefix}/v1/sandbox/faults</c> to inject, <c>DELETE</c> to reset.
 /// </summary>
 /// <remarks>Faults are queued per endpoint and consumed in order, one per request, until their count is used up.</remarks>
 public interface IHumanApiSandboxFaults
