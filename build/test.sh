@@ -3,8 +3,10 @@
 #   1. installs what the tests need from Debian (chromium for the browser tests, redis-server and postgresql for the
 #      store tests);
 #   2. starts a private redis-server and a private PostgreSQL server on free loopback ports, and stops both on exit;
-#   3. builds the solution and runs every test project;
-#   4. ends with "N passed, N failed, N skipped". Skipped tests count as a failure: none may skip here.
+#   3. fetches Human API's Connect v2 browser client (humanapi-connect-client, for the browser tests) from npm once
+#      into artifacts/npm, checked against its published integrity; it is never committed;
+#   4. builds the solution and runs every test project;
+#   5. ends with "N passed, N failed, N skipped". Skipped tests count as a failure: none may skip here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,6 +18,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 [ -n "$(postgres_bin)" ] || missing+=(postgresql)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from apt..."
   sudo=""
@@ -23,6 +26,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# Human API's own Connect v2 client, which the browser tests drive against the sandbox. Fetched from the npm registry
+# at test time (never vendored), once per checkout; a registry that cannot be reached, or a tarball that is not the
+# published one, fails the run here, loudly: the tests that need it never skip.
+connect_client_version=2.4.1
+connect_client_integrity='sha512-pxZtmupSADUqqS/oytWAHvO4bn6DDS8elGdouiALfMEJP2Ee0SAL+KN+lTTjoXfPCTOImy9nNUgaZ32vdcLaCA=='
+npm_dir="$root/artifacts/npm/humanapi-connect-client-$connect_client_version"
+connect_client="$npm_dir/package/build/humanapi-connect-client.js"
+if [ ! -f "$connect_client" ]; then
+  echo "Fetching humanapi-connect-client@$connect_client_version from npm..."
+  rm -rf "$npm_dir"
+  mkdir -p "$npm_dir"
+  tarball="$npm_dir/humanapi-connect-client-$connect_client_version.tgz"
+  (cd "$npm_dir" && npm pack "humanapi-connect-client@$connect_client_version" --silent >/dev/null) && [ -f "$tarball" ] \
+    || { echo "npm could not fetch humanapi-connect-client@$connect_client_version: the Connect v2 browser tests need it." >&2; exit 1; }
+  integrity=$(python3 -c 'import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$tarball")
+  [ "$integrity" = "$connect_client_integrity" ] \
+    || { echo "humanapi-connect-client@$connect_client_version from npm is not the published tarball ($integrity)." >&2; rm -rf "$npm_dir"; exit 1; }
+  tar -xzf "$tarball" -C "$npm_dir"
+fi
+export HUMANCONNECT_TEST_CONNECT_CLIENT="$connect_client"
 
 work=$(mktemp -d)
 # PostgreSQL's own directory: it must belong to the user the server runs as.

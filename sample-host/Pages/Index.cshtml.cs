@@ -2,6 +2,7 @@ using HumanConnect.AspNetCore;
 using HumanConnect.SampleHost.Dashboard;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.SampleHost.Pages;
 
@@ -9,9 +10,13 @@ namespace HumanConnect.SampleHost.Pages;
 /// The signed-in user's health data, read through the data client, and their connection: what the store holds, with
 /// the access token never shown.
 /// </summary>
-public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users, IHumanDataClient data, HealthDashboardReader dashboards) : PageModel
+public sealed class IndexModel(IHumanTokenStore store, IHumanConnectUserResolver users, IHumanDataClient data, HealthDashboardReader dashboards,
+    IOptionsMonitor<HumanConnectOptions> options) : PageModel
 {
     public bool SignedIn { get; private set; }
+
+    /// <summary>Whether the app runs Connect v2 (<c>--HumanConnect:ConnectVersion=V2</c>) rather than the legacy flow.</summary>
+    public bool ConnectV2 => options.CurrentValue.ConnectVersion == HumanConnectVersion.V2;
 
     public HumanTokens? Connection { get; private set; }
 

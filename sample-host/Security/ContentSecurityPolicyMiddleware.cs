@@ -6,7 +6,8 @@ namespace HumanConnect.SampleHost.Security;
 
 /// <summary>
 /// Sends a strict Content-Security-Policy with a fresh nonce per request: no inline script anywhere. The Connect
-/// script, its hosted page and the button image are allowed from their own origins when they are not this app.
+/// script (legacy <c>connect.js</c>, or Connect v2's client), its hosted page and the button image are allowed from
+/// their own origins when they are not this app; the sync and finish calls go to this app only (<c>connect-src 'self'</c>).
 /// </summary>
 public sealed class ContentSecurityPolicyMiddleware
 {
@@ -19,8 +20,12 @@ public sealed class ContentSecurityPolicyMiddleware
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
         var humanConnect = options.Value;
-        _connectSources = string.Join(' ', new[] { humanConnect.ConnectScriptUrl, humanConnect.ConnectBaseUrl, humanConnect.ButtonImageUrl }
-            .Select(OriginOf).OfType<string>().Distinct(StringComparer.Ordinal));
+        // Connect v2: its client script, and its hosted page (the iframe, and the image the client lays behind it),
+        // which is Human API's own host unless one is configured.
+        var sources = humanConnect.ConnectVersion == HumanConnectVersion.V2
+            ? new[] { humanConnect.ConnectClientScriptUrl, humanConnect.ConnectClientBaseUrl ?? HumanConnectDefaults.ConnectClientBaseUrl, humanConnect.ButtonImageUrl }
+            : new[] { humanConnect.ConnectScriptUrl, humanConnect.ConnectBaseUrl, humanConnect.ButtonImageUrl };
+        _connectSources = string.Join(' ', sources.Select(OriginOf).OfType<string>().Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>The nonce of the current request, for <see cref="HumanConnectOptions.NonceProvider"/>.</summary>

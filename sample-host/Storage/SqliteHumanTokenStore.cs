@@ -24,6 +24,13 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         );
         """;
 
+    // Added for Connect v2: 0 = a legacy row (every row written before), 1 = a v2 row; sources_connected is null in legacy rows.
+    private static readonly (string Name, string Definition)[] AddedColumns =
+    [
+        ("connect_version", "INTEGER NOT NULL DEFAULT 0"),
+        ("sources_connected", "INTEGER NULL"),
+    ];
+
     private readonly string _connectionString;
     private readonly IDataProtector _protector;
     private readonly Lock _schemaGate = new();
@@ -59,7 +66,7 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT human_id, access_token_protected, public_token, client_user_id
+            SELECT human_id, access_token_protected, public_token, client_user_id, connect_version, sources_connected
             FROM human_tokens WHERE local_user_id = $user
             """;
         command.Parameters.AddWithValue("$user", localUserId);
@@ -73,7 +80,11 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
             reader.GetString(0),
             _protector.Unprotect(reader.GetString(1)),
             reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.GetString(3));
+            reader.GetString(3))
+        {
+            ConnectVersion = (HumanConnectVersion)reader.GetInt32(4),
+            SourcesConnected = reader.IsDBNull(5) || reader.GetBoolean(5),
+        };
     }
 
     /// <inheritdoc/>
@@ -85,13 +96,16 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO human_tokens (local_user_id, human_id, access_token_protected, public_token, client_user_id, updated_at)
-            VALUES ($user, $humanId, $accessToken, $publicToken, $clientUserId, $updatedAt)
+            INSERT INTO human_tokens (local_user_id, human_id, access_token_protected, public_token, client_user_id,
+                                      connect_version, sources_connected, updated_at)
+            VALUES ($user, $humanId, $accessToken, $publicToken, $clientUserId, $connectVersion, $sourcesConnected, $updatedAt)
             ON CONFLICT (local_user_id) DO UPDATE SET
                 human_id = excluded.human_id,
                 access_token_protected = excluded.access_token_protected,
                 public_token = excluded.public_token,
                 client_user_id = excluded.client_user_id,
+                connect_version = excluded.connect_version,
+                sources_connected = excluded.sources_connected,
                 updated_at = excluded.updated_at
             """;
         command.Parameters.AddWithValue("$user", localUserId);
@@ -99,6 +113,9 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         command.Parameters.AddWithValue("$accessToken", _protector.Protect(tokens.AccessToken));
         command.Parameters.AddWithValue("$publicToken", (object?)tokens.PublicToken ?? DBNull.Value);
         command.Parameters.AddWithValue("$clientUserId", tokens.ClientUserId);
+        command.Parameters.AddWithValue("$connectVersion", (int)tokens.ConnectVersion);
+        command.Parameters.AddWithValue("$sourcesConnected",
+            tokens.ConnectVersion == HumanConnectVersion.Legacy ? DBNull.Value : tokens.SourcesConnected);
         command.Parameters.AddWithValue("$updatedAt", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -154,5 +171,22 @@ public sealed class SqliteHumanTokenStore : IHumanTokenStore
         await using var command = connection.CreateCommand();
         command.CommandText = Schema;
         await command.ExecuteNonQueryAsync();
+
+        // A database of an earlier sample lacks the v2 columns: SQLite has no ADD COLUMN IF NOT EXISTS, so look first.
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        command.CommandText = "SELECT name FROM pragma_table_info('human_tokens')";
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var (name, definition) in AddedColumns.Where(column => !existing.Contains(column.Name)))
+        {
+            command.CommandText = $"ALTER TABLE human_tokens ADD COLUMN {name} {definition}";
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -43,6 +43,18 @@ public sealed class HumanTokenRecord
     /// <summary>The <c>clientUserId</c> Human API confirmed for the user; not a secret.</summary>
     public string ClientUserId { get; internal set; } = string.Empty;
 
+    /// <summary>
+    /// Which Connect flow wrote the row: 0 for the legacy flow (and every row of an earlier release), 1 for Connect v2
+    /// (<see cref="HumanConnectVersion"/>), whose rows hold no legacy token: an empty access token and no publicToken.
+    /// </summary>
+    public int ConnectVersion { get; internal set; }
+
+    /// <summary>
+    /// In a Connect v2 row, whether the user had data sources connected at the last sync; <see langword="null"/> in a
+    /// legacy row (read as connected).
+    /// </summary>
+    public bool? SourcesConnected { get; internal set; }
+
     /// <summary>When the store last saved the row (UTC).</summary>
     public DateTimeOffset UpdatedAt { get; internal set; }
 

@@ -59,6 +59,34 @@ public abstract class HumanTokenStoreSpecification
         Assert.Equal(tokens, read);
     }
 
+    /// <summary>
+    /// A Connect v2 record (no legacy token: an empty access token, no publicToken) keeps its version and its
+    /// connection state: a store that dropped them would show a v2 user as a legacy one.
+    /// </summary>
+    [Fact]
+    public Task Save_then_get_round_trips_a_connect_v2_record_with_sources_connected() => RoundTripsConnectV2Async(sourcesConnected: true);
+
+    /// <summary>A v2 record whose last sync found no connected source keeps that state too.</summary>
+    [Fact]
+    public Task Save_then_get_round_trips_a_connect_v2_record_without_sources() => RoundTripsConnectV2Async(sourcesConnected: false);
+
+    /// <summary>A legacy record saved over a v2 one (and the other way round) reads as what was saved last.</summary>
+    [Fact]
+    public async Task Save_replaces_a_connect_v2_record_with_a_legacy_one_and_back()
+    {
+        var store = await CreateStoreAsync();
+        var userId = NewUserId();
+        var legacy = NewTokens();
+        var v2 = HumanTokens.ForConnectV2(legacy.HumanId, legacy.ClientUserId, sourcesConnected: false);
+
+        await store.SaveAsync(userId, v2, TestCancellation);
+        await store.SaveAsync(userId, legacy, TestCancellation);
+        Assert.Equal(legacy, await store.GetAsync(userId, TestCancellation));
+
+        await store.SaveAsync(userId, v2, TestCancellation);
+        Assert.Equal(v2, await store.GetAsync(userId, TestCancellation));
+    }
+
     /// <summary>Real access tokens are long and contain '='; user ids may hold any character.</summary>
     [Fact]
     public async Task Save_then_get_round_trips_long_tokens_and_unusual_user_ids()
@@ -192,6 +220,22 @@ public abstract class HumanTokenStoreSpecification
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.RemoveAsync(userId, new CancellationToken(canceled: true)));
 
         Assert.Equal(tokens, await store.GetAsync(userId, TestCancellation));
+    }
+
+    private async Task RoundTripsConnectV2Async(bool sourcesConnected)
+    {
+        var store = await CreateStoreAsync();
+        var userId = NewUserId();
+        var tokens = HumanTokens.ForConnectV2(RandomHex(24), RandomHex(64), sourcesConnected);
+
+        await store.SaveAsync(userId, tokens, TestCancellation);
+        var read = await store.GetAsync(userId, TestCancellation);
+
+        Assert.Equal(tokens, read);
+        Assert.Equal(HumanConnectVersion.V2, read!.ConnectVersion);
+        Assert.Equal(sourcesConnected, read.SourcesConnected);
+        Assert.Empty(read.AccessToken);
+        Assert.Null(read.PublicToken);
     }
 
     /// <summary>A fresh local user id, unique to the calling test.</summary>

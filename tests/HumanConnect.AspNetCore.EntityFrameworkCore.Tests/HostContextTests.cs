@@ -22,7 +22,7 @@ public abstract class HostContextTests(TestDatabase database)
         Assert.Equal("human_connect_tokens", entity.GetTableName());
         Assert.Equal("pk_human_connect_tokens", entity.FindPrimaryKey()!.GetName());
         Assert.Equal(
-            ["access_token_protected", "client_user_id", "human_id", "public_token", "updated_at", "user_key", "version"],
+            ["access_token_protected", "client_user_id", "connect_version", "human_id", "public_token", "sources_connected", "updated_at", "user_key", "version"],
             entity.GetProperties().Select(p => p.GetColumnName(table)!).Order(StringComparer.Ordinal));
         Assert.Equal(64, entity.FindProperty(nameof(HumanTokenRecord.UserKey))!.GetMaxLength());
         Assert.Equal([nameof(HumanTokenRecord.Version)], entity.GetProperties().Where(p => p.IsConcurrencyToken).Select(p => p.Name));

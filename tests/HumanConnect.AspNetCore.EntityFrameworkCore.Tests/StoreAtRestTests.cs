@@ -22,7 +22,7 @@ public abstract class StoreAtRestTests(TestDatabase database)
 
         var row = await TestDatabase.ReadRawRowAsync(host, userId);
         Assert.Equal(
-            ["access_token_protected", "client_user_id", "human_id", "public_token", "updated_at", "user_key", "version"],
+            ["access_token_protected", "client_user_id", "connect_version", "human_id", "public_token", "sources_connected", "updated_at", "user_key", "version"],
             row.Keys.Order(StringComparer.Ordinal));
         Assert.All(row.Values, value => Assert.DoesNotContain(userId, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.OrdinalIgnoreCase));
         Assert.All(row.Values, value => Assert.DoesNotContain(tokens.AccessToken, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal));
@@ -54,6 +54,24 @@ public abstract class StoreAtRestTests(TestDatabase database)
         await using var scope = otherHost.CreateAsyncScope();
         var unreadable = await scope.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation);
         Assert.Equal(new HumanTokens(tokens.HumanId, string.Empty, null, tokens.ClientUserId), unreadable);
+    }
+
+    [Fact]
+    public async Task A_connect_v2_row_says_so_in_clear_and_stays_a_v2_row_when_the_key_ring_is_lost()
+    {
+        await using var host = database.BuildHost();
+        await using var otherHost = database.BuildHost();
+        var userId = Fresh.UserId();
+        var tokens = HumanTokens.ForConnectV2(Fresh.Tokens().HumanId, "v2-client-user", sourcesConnected: false);
+        await SaveAsync(host, userId, tokens);
+
+        var row = await TestDatabase.ReadRawRowAsync(host, userId);
+        Assert.Equal(1L, Convert.ToInt64(row["connect_version"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(Convert.ToBoolean(row["sources_connected"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(row["public_token"]);
+
+        await using var scope = otherHost.CreateAsyncScope();
+        Assert.Equal(tokens, await scope.ServiceProvider.GetRequiredService<IHumanTokenStore>().GetAsync(userId, Cancellation));
     }
 
     [Fact]

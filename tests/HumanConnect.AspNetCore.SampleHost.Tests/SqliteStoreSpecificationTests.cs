@@ -50,6 +50,29 @@ public sealed class SqliteStorePersistenceTests : IDisposable
         Assert.DoesNotContain(accessToken, bytes, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_of_an_earlier_sample_gains_the_v2_columns_and_its_rows_read_as_legacy_ones()
+    {
+        var legacy = new HumanTokens(TestData.HumanId, "ACCESS-" + Guid.NewGuid().ToString("N") + "==", TestData.PublicToken, "c0ffee");
+        await _files.CreateStore().SaveAsync(TestData.Alice, legacy, Cancellation);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_files.Directory, "tokens.db")}"))
+        {
+            // Back to the table an earlier sample created: no connect_version, no sources_connected.
+            await connection.OpenAsync(Cancellation);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE human_tokens DROP COLUMN connect_version; ALTER TABLE human_tokens DROP COLUMN sources_connected;";
+            await command.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var upgraded = _files.CreateStore();
+        var v2 = HumanTokens.ForConnectV2("bobs-human", "bob-client", sourcesConnected: false);
+        await upgraded.SaveAsync(TestData.Bob, v2, Cancellation);
+
+        Assert.Equal(legacy, await upgraded.GetAsync(TestData.Alice, Cancellation));
+        Assert.Equal(v2, await upgraded.GetAsync(TestData.Bob, Cancellation));
+    }
+
     public void Dispose() => _files.Dispose();
 }
 

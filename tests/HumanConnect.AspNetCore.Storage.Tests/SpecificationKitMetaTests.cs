@@ -33,6 +33,11 @@ public sealed class SpecificationKitMetaTests
         // Caught only because the isolation test names bob's exact record: "not his first one" accepted null.
         { nameof(OverwriteDeletes), nameof(HumanTokenStoreSpecification.Users_are_isolated_from_each_other) },
         { nameof(OverwriteDeletes), nameof(HumanTokenStoreSpecification.Save_overwrites_the_earlier_record) },
+
+        // A store written before Connect v2 that keeps only the four legacy fields.
+        { nameof(LegacyColumnsOnly), nameof(HumanTokenStoreSpecification.Save_then_get_round_trips_a_connect_v2_record_with_sources_connected) },
+        { nameof(LegacyColumnsOnly), nameof(HumanTokenStoreSpecification.Save_then_get_round_trips_a_connect_v2_record_without_sources) },
+        { nameof(LegacyColumnsOnly), nameof(HumanTokenStoreSpecification.Save_replaces_a_connect_v2_record_with_a_legacy_one_and_back) },
     };
 
     public static TheoryData<string> EveryKitTest() => [.. KitTests().Select(test => test.Name)];
@@ -72,6 +77,7 @@ public sealed class SpecificationKitMetaTests
         nameof(NeverOverwrites) => new NeverOverwrites(),
         nameof(AlwaysNull) => new AlwaysNull(),
         nameof(OverwriteDeletes) => new OverwriteDeletes(),
+        nameof(LegacyColumnsOnly) => new LegacyColumnsOnly(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
@@ -165,5 +171,12 @@ public sealed class SpecificationKitMetaTests
 
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>Keeps what a store of an earlier release knew: the version and the connection state are dropped.</summary>
+    private sealed class LegacyColumnsOnly : Correct
+    {
+        public override Task SaveAsync(string localUserId, HumanTokens tokens, CancellationToken cancellationToken) =>
+            base.SaveAsync(localUserId, new HumanTokens(tokens.HumanId, tokens.AccessToken, tokens.PublicToken, tokens.ClientUserId), cancellationToken);
     }
 }

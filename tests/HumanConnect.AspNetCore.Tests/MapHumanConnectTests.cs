@@ -169,8 +169,8 @@ public sealed class MapHumanConnectTests
 
         var names = NamesByRoute(app);
 
-        Assert.Equal(["/health/connect/disconnect", "/health/connect/finish", "/health/connect/options", "/health/connect/public-token"], names.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(4, names.Values.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(["/health/connect/disconnect", "/health/connect/finish", "/health/connect/options", "/health/connect/public-token", "/health/connect/sync"], names.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(5, names.Values.Distinct(StringComparer.Ordinal).Count());
         app.AssertCleanUpstreamAndNoLeaks();
     }
 
@@ -186,6 +186,7 @@ public sealed class MapHumanConnectTests
         Assert.Equal("/base/health/connect/public-token", links.GetPathByName(names["/health/connect/public-token"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/disconnect", links.GetPathByName(names["/health/connect/disconnect"], values: null, pathBase: "/base"));
         Assert.Equal("/base/health/connect/options", links.GetPathByName(names["/health/connect/options"], values: null, pathBase: "/base"));
+        Assert.Equal("/base/health/connect/sync", links.GetPathByName(names["/health/connect/sync"], values: null, pathBase: "/base"));
         app.AssertCleanUpstreamAndNoLeaks();
     }
 

@@ -27,10 +27,12 @@ internal sealed class FakeHumanApi : IAsyncDisposable
 {
     private const string TokensPath = "/v1/connect/tokens";
     private const string PublicTokensPath = "/v1/connect/publictokens";
+    private const string ConnectTokenPath = "/v1/connect/token";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<JsonElement> _publicTokensRequests = new();
+    private readonly ConcurrentQueue<JsonElement> _connectTokenRequests = new();
 
     private FakeHumanApi(WebApplication app) => _app = app;
 
@@ -39,6 +41,26 @@ internal sealed class FakeHumanApi : IAsyncDisposable
     public Uri TokensEndpoint => new(BaseAddress, TokensPath);
 
     public Uri PublicTokensEndpoint => new(BaseAddress, PublicTokensPath);
+
+    /// <summary>Connect v2's token endpoint.</summary>
+    public Uri ConnectTokenEndpoint => new(BaseAddress, ConnectTokenPath);
+
+    /// <summary>The JSON bodies Connect v2's token endpoint received, in order.</summary>
+    public IReadOnlyList<JsonElement> ConnectTokenRequests => [.. _connectTokenRequests];
+
+    /// <summary>
+    /// What Connect v2's token endpoint answers for a token type (<c>session</c>, <c>id</c>, <c>access</c>): a JSON
+    /// object on 200, or <see langword="null"/> for a 404. By default: <see cref="DefaultConnectTokenAnswer"/>.
+    /// </summary>
+    public Func<string, object?> ConnectTokenAnswer { get; set; } = DefaultConnectTokenAnswer;
+
+    /// <summary>A session (for <see cref="TestData.HumanId"/>) or an id token; 404 for an access token (no source connected).</summary>
+    public static object? DefaultConnectTokenAnswer(string type) => type switch
+    {
+        "session" => new Dictionary<string, object> { ["session_token"] = "FAKE-SESSION-TOKEN", ["human_id"] = TestData.HumanId, ["expires_in"] = 3600 },
+        "id" => new Dictionary<string, object> { ["id_token"] = "FAKE-ID-TOKEN", ["id_token_expires_in"] = 3600 },
+        _ => null,
+    };
 
     /// <summary>Every request so far, to any path, as <c>METHOD /path</c>.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
@@ -68,6 +90,7 @@ internal sealed class FakeHumanApi : IAsyncDisposable
         });
         app.MapPost(TokensPath, context => fake.TokensAnswer?.Invoke(context) ?? NotFound(context));
         app.MapPost(PublicTokensPath, fake.AnswerPublicTokensAsync);
+        app.MapPost(ConnectTokenPath, fake.AnswerConnectTokenAsync);
         await app.StartAsync(TestContext.Current.CancellationToken);
         fake.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
         return fake;
@@ -86,6 +109,21 @@ internal sealed class FakeHumanApi : IAsyncDisposable
                 new Dictionary<string, string?> { ["humanId"] = body.GetProperty("humanId").GetString(), ["publicToken"] = IssuedPublicToken },
                 context.RequestAborted);
         }
+    }
+
+    private async Task AnswerConnectTokenAsync(HttpContext context)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted);
+        _connectTokenRequests.Enqueue(body);
+        var answer = ConnectTokenAnswer(body.GetProperty("type").GetString() ?? string.Empty);
+        if (answer is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new Dictionary<string, object> { ["statusCode"] = 404, ["error"] = "Not Found" }, context.RequestAborted);
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(answer, context.RequestAborted);
     }
 
     private static Task NotFound(HttpContext context)

@@ -69,15 +69,19 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
     /// </summary>
     private HumanTokens Open(HumanTokenRecord record, string key)
     {
+        HumanTokens tokens;
         try
         {
-            return new HumanTokens(record.HumanId, ProtectorFor(key).Unprotect(record.ProtectedAccessToken), record.PublicToken, record.ClientUserId);
+            tokens = new HumanTokens(record.HumanId, ProtectorFor(key).Unprotect(record.ProtectedAccessToken), record.PublicToken, record.ClientUserId);
         }
         catch (CryptographicException ex) when (HumanTokenStoreRecovery.IsKeyLost(ex))
         {
             EntityFrameworkStoreLog.RecordUnreadable(_logger);
-            return HumanTokenStoreRecovery.Unreadable(record.HumanId, record.ClientUserId);
+            tokens = HumanTokenStoreRecovery.Unreadable(record.HumanId, record.ClientUserId);
         }
+
+        // In clear, so a v2 row keeps what it is even when its (empty) access token can no longer be opened.
+        return tokens with { ConnectVersion = (HumanConnectVersion)record.ConnectVersion, SourcesConnected = record.SourcesConnected ?? true };
     }
 
     public async Task SaveAsync(string localUserId, HumanTokens tokens, CancellationToken cancellationToken)
@@ -132,6 +136,8 @@ internal sealed class EntityFrameworkHumanTokenStore<TContext> : IHumanTokenStor
             ProtectedAccessToken = protectedAccessToken,
             PublicToken = tokens.PublicToken,
             ClientUserId = tokens.ClientUserId,
+            ConnectVersion = (int)tokens.ConnectVersion,
+            SourcesConnected = tokens.ConnectVersion == HumanConnectVersion.Legacy ? null : tokens.SourcesConnected,
             UpdatedAt = _time.GetUtcNow(),
             Version = (version ?? 0) + 1,
         };

@@ -25,6 +25,9 @@ internal sealed class HumanTokenRecordConfiguration(string tableName, string? sc
         builder.Property(record => record.ProtectedAccessToken).HasColumnName("access_token_protected").IsRequired().IsUnicode(false);
         builder.Property(record => record.PublicToken).HasColumnName("public_token");
         builder.Property(record => record.ClientUserId).HasColumnName("client_user_id").IsRequired();
+        // Added after the first release: a migration gives existing rows 0 and null, which read as legacy rows.
+        builder.Property(record => record.ConnectVersion).HasColumnName("connect_version");
+        builder.Property(record => record.SourcesConnected).HasColumnName("sources_connected");
         builder.Property(record => record.UpdatedAt).HasColumnName("updated_at");
 
         // Set by the store, never by the database: the same column works on every provider (no rowversion, no xmin).

@@ -27,6 +27,12 @@ public static class HumanConnectDefaults
     /// <summary>Connect v2's browser client (<c>humanapi-connect-client</c>), pinned to the version the library is tested with.</summary>
     public const string ConnectClientScriptUrl = "https://cdn.humanapi.co/humanapi-connect-client@2.4.1.js";
 
+    /// <summary>
+    /// Where Connect v2's client opens its hosted page when <see cref="HumanConnectOptions.ConnectClientBaseUrl"/> is not
+    /// set (the client's own default): the origin a v2 host's CSP allows in <c>frame-src</c> and <c>img-src</c>.
+    /// </summary>
+    public const string ConnectClientBaseUrl = "https://hapi-connect.humanapi.co";
+
     /// <summary>Human API's legacy Connect script, which defines the global <c>HumanConnect</c> object.</summary>
     public const string ConnectScriptUrl = "https://connect.humanapi.co/connect.js";
 

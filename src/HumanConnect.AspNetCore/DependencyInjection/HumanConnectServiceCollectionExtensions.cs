@@ -92,6 +92,7 @@ public static class HumanConnectServiceCollectionExtensions
         services.TryAddScoped<IHumanConnections, HumanConnections>();
         services.AddHumanConnectRendering();
         services.TryAddScoped<HumanConnectComponentState>();
+        services.AddHumanConnectV2();
 
         // The Connect calls (and the Application API's DELETE) on one client, the data API's GETs on another, so a
         // host can add a retrying pipeline to the second without it ever replaying a single-use exchange.

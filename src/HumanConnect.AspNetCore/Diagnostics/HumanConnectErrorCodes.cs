@@ -92,4 +92,10 @@ public static class HumanConnectErrorCodes
 
     /// <summary>503: the token store failed. Nothing was half-written.</summary>
     public const string StoreUnavailable = "store_unavailable";
+
+    /// <summary>
+    /// 404: the endpoint belongs to the other Connect flow than <c>HumanConnect:ConnectVersion</c> names (finish or
+    /// public-token while it is <c>V2</c>, sync while it is <c>Legacy</c>). Nothing was read or changed.
+    /// </summary>
+    public const string ConnectVersionMismatch = "connect_version_mismatch";
 }

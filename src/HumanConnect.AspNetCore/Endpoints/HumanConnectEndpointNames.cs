@@ -25,4 +25,11 @@ internal sealed class HumanConnectEndpointNames
     public void SetDisconnect(string name) => Interlocked.CompareExchange(ref _disconnect, name, null);
 
     public void SetOptions(string name) => Interlocked.CompareExchange(ref _options, name, null);
+
+    private string? _sync;
+
+    /// <summary>The name of Connect v2's sync endpoint, which the v2 button links to.</summary>
+    public string? Sync => Volatile.Read(ref _sync);
+
+    public void SetSync(string name) => Interlocked.CompareExchange(ref _sync, name, null);
 }

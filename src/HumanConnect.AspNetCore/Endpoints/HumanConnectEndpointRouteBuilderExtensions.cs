@@ -18,6 +18,7 @@ public static class HumanConnectEndpointRouteBuilderExtensions
     private const string FinishPattern = "/connect/finish";
     private const string PublicTokenPattern = "/connect/public-token";
     private const string DisconnectPattern = "/connect/disconnect";
+    private const string SyncPattern = "/connect/sync";
 
     // Every method but POST gets a 405 problem; OPTIONS is left to the host's CORS.
     private static readonly string[] OtherMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
@@ -26,11 +27,14 @@ public static class HumanConnectEndpointRouteBuilderExtensions
     private static readonly string[] NotGet = [HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
     /// <summary>
-    /// Maps <c>POST /connect/finish</c> (the session-token exchange), <c>POST /connect/public-token</c> (a fresh
-    /// publicToken for a returning user), <c>POST /connect/disconnect</c> (delete the user at Human API with the App
-    /// Key, and their stored tokens) and <c>GET /connect/options</c> (the Connect options as JSON, for front ends that
-    /// are not Razor). All demand a signed-in user, the POSTs a valid antiforgery token too, and answer
-    /// <c>application/problem+json</c> with an <c>errorCode</c> on failure, a 405 one for any other method.
+    /// Maps <c>POST /connect/finish</c> (the session-token exchange) and <c>POST /connect/public-token</c> (a fresh
+    /// publicToken for a returning user) of the legacy flow, <c>POST /connect/sync</c> of Connect v2 (the server
+    /// confirms with Human API what Connect changed), and for both flows <c>POST /connect/disconnect</c> (delete the
+    /// user at Human API with the App Key, and their stored tokens) and <c>GET /connect/options</c> (the Connect options
+    /// as JSON, for front ends that are not Razor). A flow's own endpoints answer <c>404 connect_version_mismatch</c>
+    /// while <see cref="HumanConnectOptions.ConnectVersion"/> names the other flow. All demand a signed-in user, the
+    /// POSTs a valid antiforgery token too, and answer <c>application/problem+json</c> with an <c>errorCode</c> on
+    /// failure, a 405 one for any other method.
     /// </summary>
     /// <param name="endpoints">Where to map: the app, or a group such as <c>app.MapGroup("/health")</c>.</param>
     /// <returns>A builder for all the endpoints, to add conventions such as <c>RequireAuthorization</c> or <c>RequireRateLimiting</c>.</returns>
@@ -46,7 +50,9 @@ public static class HumanConnectEndpointRouteBuilderExtensions
                 "Human Connect services are missing: call builder.Services.AddHumanConnect(...) before app.MapHumanConnect().");
         var users = services.GetRequiredService<IHumanConnectUserResolver>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("HumanConnect.AspNetCore.Endpoints");
-        var handlers = new HumanConnectEndpoints(users, services.GetRequiredService<IOptionsMonitor<HumanConnectOptions>>(), logger);
+        var options = services.GetRequiredService<IOptionsMonitor<HumanConnectOptions>>();
+        var handlers = new HumanConnectEndpoints(users, options, logger);
+        var sync = new ConnectSyncEndpoint(users, logger);
 
         // The host's conventions go on the outer group, so they reach every endpoint; the checks only the POSTs need
         // go on the inner one.
@@ -73,14 +79,25 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddEndpointFilter(new ConnectVersionFilter(HumanConnectVersion.Legacy, options, logger))
             .WithSummary("Exchanges Connect's session token for the signed-in user's Human API tokens.")
             .Add(builder => names.SetFinish(NameEndpoint(builder, "Finish")));
 
         connect.MapPost(PublicTokenPattern, (HttpContext httpContext, [FromServices] HumanConnectFlow flow) => handlers.PublicTokenAsync(httpContext, flow))
             .Produces<HumanConnectResult>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter(new ConnectVersionFilter(HumanConnectVersion.Legacy, options, logger))
             .WithSummary("Fetches a fresh publicToken for the signed-in user, who connected before.")
             .Add(builder => NameEndpoint(builder, "PublicToken"));
+
+        // Connect v2: mapped in both modes, and answering 404 connect_version_mismatch in the legacy one, like the
+        // legacy endpoints in v2, so that switching HumanConnect:ConnectVersion changes no mapping.
+        connect.MapPost(SyncPattern, (HttpContext httpContext, [FromServices] ConnectV2Flow flow) => sync.SyncAsync(httpContext, flow))
+            .Produces<ConnectSyncAnswer>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter(new ConnectVersionFilter(HumanConnectVersion.V2, options, logger))
+            .WithSummary("Connect v2: confirms with Human API what Connect changed for the signed-in user, and stores it.")
+            .Add(builder => names.SetSync(NameEndpoint(builder, "Sync")));
 
         connect.MapPost(DisconnectPattern, (HttpContext httpContext, [FromServices] HumanConnectFlow flow) => handlers.DisconnectAsync(httpContext, flow))
             .Produces<HumanConnectDisconnectAnswer>()
@@ -97,7 +114,7 @@ public static class HumanConnectEndpointRouteBuilderExtensions
             .WithSummary("The Connect options the button renders, for the signed-in user, under the schema human-connect-options/1.")
             .Add(builder => names.SetOptions(NameEndpoint(builder, "Options")));
 
-        foreach (var pattern in (string[])[FinishPattern, PublicTokenPattern, DisconnectPattern])
+        foreach (var pattern in (string[])[FinishPattern, PublicTokenPattern, DisconnectPattern, SyncPattern])
         {
             group.MapMethods(pattern, OtherMethods, HumanConnectEndpoints.MethodNotAllowed).ExcludeFromDescription();
         }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace HumanConnect.AspNetCore.Internal;
 
 /// <summary>
-/// Every log event of the library, in id order. An id, once shipped, keeps its meaning and is never reused:
+/// Every log event of the library, in id order (Connect v2's, 100–119, in HumanConnectLog.ConnectV2.cs). An id, once shipped, keeps its meaning and is never reused:
 /// operators filter and alert on them. The README lists them.
 /// </summary>
 /// <remarks>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Rendering;
 
@@ -15,7 +16,8 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// token) is made once by <see cref="ConnectOptionsBuilder"/>, which also makes the options of the JSON endpoint and
 /// the Blazor component, so all three carry the same schema.
 /// </remarks>
-internal sealed class HumanConnectButtonRenderer(ConnectOptionsBuilder connectOptions, HumanConnectScripts scripts)
+internal sealed class HumanConnectButtonRenderer(
+    ConnectOptionsBuilder connectOptions, HumanConnectScripts scripts, IOptionsMonitor<HumanConnectOptions> optionsMonitor)
 {
     public const string ConfigAttribute = "data-human-connect";
     public const string StateAttribute = "data-human-connect-state";
@@ -25,6 +27,12 @@ internal sealed class HumanConnectButtonRenderer(ConnectOptionsBuilder connectOp
 
     public async Task RenderAsync(HumanConnectButtonTagHelper button, TagHelperOutput output, HttpContext httpContext)
     {
+        if (optionsMonitor.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            await HumanConnectRenderingServices.Get<ConnectV2ButtonRenderer>(httpContext, "human-connect-button").RenderAsync(button, output, httpContext);
+            return;
+        }
+
         var forRequest = await connectOptions.ForRequestAsync(httpContext);
         if (forRequest is null)
         {
@@ -67,7 +75,7 @@ internal sealed class HumanConnectButtonRenderer(ConnectOptionsBuilder connectOp
         }
     }
 
-    private static void RenderSignedOut(HumanConnectButtonTagHelper button, TagHelperOutput output)
+    internal static void RenderSignedOut(HumanConnectButtonTagHelper button, TagHelperOutput output)
     {
         if (string.IsNullOrEmpty(button.SignedOutText))
         {

@@ -30,6 +30,13 @@ namespace HumanConnect.AspNetCore;
 /// <c>human-connect.js</c>) after itself, unless <see cref="HumanConnectScriptsTagHelper"/> already did.
 /// The token store is read once per request, however many buttons the page has.
 /// </para>
+/// <para>
+/// With <see cref="HumanConnectOptions.ConnectVersion"/> set to <see cref="HumanConnectVersion.V2"/>, the same tag renders
+/// Connect v2's markup instead: the button, carrying the <c>session</c> or <c>id</c> token minted (and cached) on the
+/// server for the signed-in user in <c>data-hapi-token</c>, inside a <c>&lt;div class="hapi__token-container"&gt;</c>,
+/// followed by <c>humanapi-connect-client</c> and <c>human-connect-v2.js</c>. <c>option-*</c> attributes become the
+/// client's <c>data-hapi-*</c> ones; <see cref="Language"/> and <see cref="Modal"/> are not used there.
+/// </para>
 /// </remarks>
 [HtmlTargetElement(TagName, TagStructure = TagStructure.NormalOrSelfClosing)]
 public sealed class HumanConnectButtonTagHelper : TagHelper

@@ -16,6 +16,9 @@ internal static class HumanConnectRenderingServices
         services.TryAddScoped<ConnectOptionsBuilder>();
         services.TryAddScoped<HumanConnectButtonRenderer>();
         services.TryAddScoped<HumanConnectDisconnectRenderer>();
+        services.TryAddSingleton<ConnectV2EndpointLinks>();
+        services.TryAddScoped<ConnectV2PageState>();
+        services.TryAddScoped<ConnectV2ButtonRenderer>();
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// response, whichever tag helper asks first. External scripts only: a strict CSP needs no <c>unsafe-inline</c>.
 /// A signed-out visitor gets <c>human-connect.js</c> alone.
 /// </summary>
-internal sealed class HumanConnectScripts(
+internal sealed partial class HumanConnectScripts(
     IOptionsMonitor<HumanConnectOptions> options, IHumanConnectUserResolver users, HumanConnectAssetUrls assets)
 {
     /// <summary>The library's browser script, a file of its <c>wwwroot</c>.</summary>
@@ -76,6 +76,11 @@ internal sealed class HumanConnectScripts(
     /// <summary>The script tags; <paramref name="owner"/> is the signed-in user's owner value, <see langword="null"/> when nobody is signed in.</summary>
     private HtmlContentBuilder Render(HttpContext httpContext, string? nonce, string? owner)
     {
+        if (options.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            return RenderV2(httpContext, nonce, signedIn: owner is not null);
+        }
+
         nonce = string.IsNullOrEmpty(nonce) ? options.CurrentValue.NonceProvider?.Invoke(httpContext) : nonce;
         var request = httpContext.Request;
         var html = new HtmlContentBuilder(3);

@@ -10,7 +10,9 @@ namespace HumanConnect.AspNetCore;
 /// versioned URL and the CSP nonce), unless a <see cref="HumanConnectButtonTagHelper"/> of the same response
 /// already did. Put it in a layout so that pages without a button still load <c>human-connect.js</c>, which then drops a
 /// Connect session left behind by another user and wires up <c>data-human-connect-signout</c> elements.
-/// For a signed-out visitor only <c>human-connect.js</c> is written: no third-party script loads for them.
+/// For a signed-out visitor only <c>human-connect.js</c> is written: no third-party script loads for them. In Connect v2
+/// (<see cref="HumanConnectOptions.ConnectVersion"/>) the tags are <c>humanapi-connect-client</c> and
+/// <c>human-connect-v2.js</c> (the latter alone for a signed-out visitor).
 /// </summary>
 /// <remarks>
 /// Razor renders a page before its layout, so on a page with a button the button writes the scripts and this

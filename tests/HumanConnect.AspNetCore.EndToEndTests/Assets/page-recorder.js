@@ -5,7 +5,7 @@
   if (window.top !== window) { return; }
   var recorder = { events: [], messages: [], stayOnFinish: false };
   Object.defineProperty(window, '__humanConnectTest', { value: recorder });
-  ['finish', 'close', 'error'].forEach(function (name) {
+  ['finish', 'close', 'error', 'change'].forEach(function (name) {
     document.addEventListener('humanconnect:' + name, function (event) {
       recorder.events.push({ type: name, detail: event.detail === undefined ? null : event.detail });
       if (name === 'finish' && recorder.stayOnFinish) { event.preventDefault(); }

@@ -47,6 +47,9 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>The Connect iframe and the hosted page inside it.</summary>
     public ConnectDialog Connect { get; }
 
+    /// <summary>Connect v2's iframe (<c>#human-api</c>, whichever client laid it over the page) and the sandbox's hosted v2 page inside it.</summary>
+    public ConnectDialog ConnectV2 => new(Page, "iframe#human-api");
+
     /// <summary>The sample's main Connect button.</summary>
     public ILocator ConnectButton => Page.Locator("#connect-health-data");
 
@@ -106,6 +109,13 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await button.ClickAsync();
         await Connect.WaitUntilOpenAsync();
+    }
+
+    /// <summary>Clicks a Connect v2 <paramref name="button"/> and waits until the hosted v2 page is open inside <c>#human-api</c>.</summary>
+    public async Task OpenConnectV2Async(ILocator button)
+    {
+        await button.ClickAsync();
+        await ConnectV2.WaitUntilOpenAsync();
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HumanConnect.AspNetCore.EndToEndTests.Infrastructure;
@@ -17,14 +18,20 @@ public sealed class SampleHostServer : WebApplicationFactory<Program>
     private readonly string _dataDirectory;
     private readonly bool _ownsDataDirectory;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="settings">Configuration to add to the sample's own.</param>
     /// <param name="dataDirectory">
     /// Where the sample keeps its SQLite store, keys and sandbox state; a private temporary directory (deleted on
     /// dispose) when <see langword="null"/>. Pass one to restart a sample on the data another one left.
     /// </param>
-    public SampleHostServer(IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="testServices">
+    /// Registrations made after the sample's own (a post-configuration that must win over <c>UseHumanApiSandbox</c>'s, a
+    /// startup filter that serves a test asset).
+    /// </param>
+    public SampleHostServer(IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         _ownsDataDirectory = dataDirectory is null;
         _dataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("hc-e2e-").FullName;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
@@ -51,6 +58,11 @@ public sealed class SampleHostServer : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 

@@ -156,8 +156,11 @@ internal sealed class LibraryApp : IAsyncDisposable
     {
         var answer = await client.GetFromJsonAsync<JsonElement>("/test/button", TestContext.Current.CancellationToken);
         var config = answer.GetProperty("config").GetString();
-        return new RenderedButton(config is null ? null : JsonDocument.Parse(config).RootElement.Clone(), answer.GetProperty("disabled").GetBoolean(),
-            answer.GetProperty("state").GetString());
+        return new RenderedButton(config is null ? null : JsonDocument.Parse(config).RootElement.Clone(), answer.GetProperty("disabled").GetBoolean())
+        {
+            HapiToken = answer.GetProperty("hapiToken").GetString(),
+            State = answer.GetProperty("state").GetString(),
+        };
     }
 
     public ValueTask DisposeAsync()
@@ -181,10 +184,19 @@ internal sealed class LibraryApp : IAsyncDisposable
         {
             ["config"] = output.Attributes.TryGetAttribute("data-human-connect", out var config) ? config.Value?.ToString() : null,
             ["disabled"] = output.Attributes.ContainsName("disabled"),
+            ["hapiToken"] = output.Attributes.TryGetAttribute("data-hapi-token", out var token) ? token.Value?.ToString() : null,
             ["state"] = output.Attributes.TryGetAttribute("data-human-connect-state", out var state) ? state.Value?.ToString() : null,
         }, context.RequestAborted);
     }
 }
 
-/// <summary>A rendered Connect button: its <c>data-human-connect</c> JSON (none when disabled), whether it is disabled, and its state.</summary>
-internal sealed record RenderedButton(JsonElement? Config, bool Disabled, string? State = null);
+/// <summary>
+/// A rendered Connect button: its <c>data-human-connect</c> JSON (none when disabled, or in Connect v2) and whether it is
+/// disabled; in Connect v2, the token it opens Connect with. Its state (create, edit, reconnect, unavailable) in either flow.
+/// </summary>
+internal sealed record RenderedButton(JsonElement? Config, bool Disabled)
+{
+    public string? HapiToken { get; init; }
+
+    public string? State { get; init; }
+}
