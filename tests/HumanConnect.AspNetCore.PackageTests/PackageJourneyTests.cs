@@ -97,19 +97,28 @@ public sealed class PackageJourneyTests(LocalFeed feed)
         Assert.DoesNotContain("Unhandled exception", app.Output, StringComparison.Ordinal);
     }
 
-    private static async Task AssertScriptsAndImageAreServedAsync(HttpClient browser, IHtmlDocument page, IElement button)
+    private static async Task AssertImmutableScriptAsync(HttpClient browser, string src, string expectedCode)
     {
-        // human-connect.js at its fingerprinted URL, served immutable by MapStaticAssets from the package's static web assets.
-        var module = Assert.Single(page.QuerySelectorAll("script[data-human-connect-owner]")).GetAttribute("src")!;
-        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect\\.[a-z0-9]{10}\\.js$", module);
-        using var script = await browser.GetAsync(new Uri(module, UriKind.Relative), Ct);
+        using var script = await browser.GetAsync(new Uri(src, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Contains("immutable", script.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
-        Assert.Contains("humanapiSessionToken", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains(expectedCode, await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static async Task AssertScriptsAndImageAreServedAsync(HttpClient browser, IHtmlDocument page, IElement button)
+    {
+        // human-connect.js and its finish half at their fingerprinted URLs, served immutable by MapStaticAssets from the
+        // package's static web assets.
+        var module = Assert.Single(page.QuerySelectorAll("script[data-human-connect-owner]")).GetAttribute("src")!;
+        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect\\.[a-z0-9]{10}\\.js$", module);
+        await AssertImmutableScriptAsync(browser, module, "HumanConnectAspNetCore");
+        var finish = Assert.Single(page.QuerySelectorAll("script[src*='/human-connect-finish.']")).GetAttribute("src")!;
+        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect-finish\\.[a-z0-9]{10}\\.js$", finish);
+        await AssertImmutableScriptAsync(browser, finish, "humanapiSessionToken");
 
         // The sandbox's connect.js and the button's image come from this app: the page works with no internet.
-        var connect = Assert.Single(page.QuerySelectorAll("script:not([data-human-connect-owner])")).GetAttribute("src")!;
+        var connect = Assert.Single(page.QuerySelectorAll("script:not([data-human-connect-owner]):not([src*='/human-connect-finish.'])")).GetAttribute("src")!;
         Assert.StartsWith("/sandbox/connect.js?v=", connect, StringComparison.Ordinal);
         using var connectScript = await browser.GetAsync(new Uri(connect, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, connectScript.StatusCode);

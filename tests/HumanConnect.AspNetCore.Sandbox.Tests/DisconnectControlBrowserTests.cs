@@ -103,10 +103,10 @@ public sealed class DisconnectControlBrowserTests(DebianChromium chromium) : IAs
         app.MapGet("/test/disconnect-page", RenderPageAsync);
         app.MapGet("/favicon.ico", () => Results.NoContent());
 
-        // The Razor class library's static assets are not served by this bare test host: serve the two scripts from
+        // The Razor class library's static assets are not served by this bare test host: serve the scripts from
         // the library's own wwwroot, as the RCL would.
         app.MapGet("/_content/HumanConnect.AspNetCore/{file}", (string file) =>
-            file is "human-connect.js" or "human-connect-disconnect.js"
+            file is "human-connect.js" or "human-connect-finish.js" or "human-connect-disconnect.js"
                 ? Results.File(Path.Combine(LibraryWebRoot(), file), "text/javascript")
                 : Results.NotFound());
     });
