@@ -55,9 +55,10 @@ internal sealed class ConnectV2AccessTokenSource(
         return AccessTokenLookup.Success(minted.Token!.Value);
     }
 
-    public async Task RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken)
+    public async Task<AccessTokenRenewal> RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken)
     {
         await cache.RemoveAsync(ConnectTokenSlot.Access, localUserId, cancellationToken, onlyValue: accessToken);
         HumanConnectLog.ConnectAccessTokenDropped(logger);
+        return AccessTokenRenewal.Renewable;
     }
 }

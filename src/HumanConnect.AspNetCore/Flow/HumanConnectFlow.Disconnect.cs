@@ -80,6 +80,10 @@ internal sealed partial class HumanConnectFlow
                 return DisconnectOutcome.Fail(HumanConnectFailure.StoreUnavailable);
             }
 
+            // Connect v2's cached tokens name a user who is gone: the button must start a new session, and no read may
+            // use an access token minted before. Removed whichever flow runs, as the option can change.
+            await connectTokens.RemoveAsync(ConnectTokenSlot.Launch, localUserId, CancellationToken.None);
+            await connectTokens.RemoveAsync(ConnectTokenSlot.Access, localUserId, CancellationToken.None);
             return Disconnected(deleted, stored.HumanId);
         }
     }

@@ -27,6 +27,7 @@ internal sealed partial class HumanConnectFlow(
     UserLocks locks,
     ExchangeMarkers markers,
     FlowEvents events,
+    ConnectTokenCache connectTokens,
     IOptionsMonitor<HumanConnectOptions> options,
     ILogger<HumanConnectFlow> logger)
 {

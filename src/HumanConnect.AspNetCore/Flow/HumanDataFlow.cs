@@ -7,12 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace HumanConnect.AspNetCore.Flow;
 
 /// <summary>
-/// Every read of the data API goes through here: the user's access token is loaded from the store (it goes no
-/// further than the upstream client), a missing or cleared one answers without calling Human API, and a 401 marks
-/// the record "connect again".
+/// Every read of the data API goes through here: the user's access token comes from <see cref="IHumanAccessTokenSource"/>
+/// (the stored one in the legacy flow, a minted and cached one in Connect v2; it goes no further than the upstream
+/// client), a missing one answers without calling Human API, and a 401 is handed back to the source: the legacy
+/// record is marked "connect again", a v2 token is dropped and one fresh token is tried.
 /// </summary>
 /// <remarks>Scoped, like <see cref="HumanConnectFlow"/>: the store may be.</remarks>
-internal sealed class HumanDataFlow(HumanConnectFlow flow, HumanDataApiClient dataApi, ILogger<HumanDataFlow> logger)
+internal sealed class HumanDataFlow(IHumanAccessTokenSource tokens, HumanDataApiClient dataApi, ILogger<HumanDataFlow> logger)
 {
     /// <summary>Reads <paramref name="relativeUrl"/> under the data API's base for the user.</summary>
     public Task<DataApiAnswer<T>> ReadAsync<T>(
@@ -32,32 +33,43 @@ internal sealed class HumanDataFlow(HumanConnectFlow flow, HumanDataApiClient da
         string localUserId, string operation, Func<string, Task<DataApiAnswer<T>>> send, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var loaded = await flow.LoadAsync(localUserId, cancellationToken);
-        if (!loaded.Succeeded)
+        var token = await tokens.GetAsync(localUserId, cancellationToken);
+        if (!token.Succeeded)
         {
-            return Completed(operation, DataApiAnswer<T>.Fail(HumanDataFailure.StoreUnavailable), started);
+            return Completed(operation, DataApiAnswer<T>.Fail(FailureOf(token.Failure)), started);
         }
 
-        if (loaded.Tokens is not { } tokens)
+        var answer = await send(token.AccessToken!);
+        if (answer.Failure == HumanDataFailure.ReconnectRequired
+            && await tokens.RejectedAsync(localUserId, token.AccessToken!, cancellationToken) == AccessTokenRenewal.Renewable)
         {
-            return Completed(operation, DataApiAnswer<T>.Fail(HumanDataFailure.NotConnected), started);
+            // Connect v2: the refused token is dropped; one freshly minted token decides (a second 401 is final).
+            token = await tokens.GetAsync(localUserId, cancellationToken);
+            answer = token.Succeeded ? await send(token.AccessToken!) : DataApiAnswer<T>.Fail(FailureOf(token.Failure));
+            if (token.Succeeded && answer.Failure == HumanDataFailure.ReconnectRequired)
+            {
+                await tokens.RejectedAsync(localUserId, token.AccessToken!, cancellationToken);
+            }
         }
 
-        if (tokens.AccessToken.Length == 0)
-        {
-            // Marked after an earlier 401, or lost with its key: Human API would refuse it; the user must connect again.
-            return Completed(operation, DataApiAnswer<T>.Fail(HumanDataFailure.ReconnectRequired), started);
-        }
-
-        var answer = await send(tokens.AccessToken);
         if (answer.Failure == HumanDataFailure.ReconnectRequired)
         {
             HumanConnectLog.DataReconnectRequired(logger, operation);
-            await flow.MarkReconnectRequiredAsync(localUserId, tokens.AccessToken, cancellationToken);
         }
 
         return Completed(operation, answer, started);
     }
+
+    private static HumanDataFailure FailureOf(AccessTokenFailure failure) => failure switch
+    {
+        AccessTokenFailure.NotConnected => HumanDataFailure.NotConnected,
+        // Marked after an earlier 401, or lost with its key: Human API would refuse it; the user must connect again.
+        AccessTokenFailure.ReconnectRequired => HumanDataFailure.ReconnectRequired,
+        AccessTokenFailure.StoreUnavailable => HumanDataFailure.StoreUnavailable,
+        AccessTokenFailure.UpstreamTimeout => HumanDataFailure.Timeout,
+        // Connect v2's token endpoint refused or failed: to the caller, Human API cannot serve the read right now.
+        _ => HumanDataFailure.Unavailable,
+    };
 
     /// <summary>
     /// The one place a data call completes, whatever its outcome: the seam where events and telemetry (duration,

@@ -12,10 +12,21 @@ internal interface IHumanAccessTokenSource
     Task<AccessTokenLookup> GetAsync(string localUserId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The data API refused <paramref name="accessToken"/> (401). Legacy: the record is marked "connect again".
-    /// Connect v2: the cached token is dropped (only if it is still that token), and the next read mints a new one.
+    /// The data API refused <paramref name="accessToken"/> (401). Legacy: the record is marked "connect again", and
+    /// no other token can be had. Connect v2: the cached token is dropped (only if it is still that token), and the
+    /// next <see cref="GetAsync"/> mints a new one.
     /// </summary>
-    Task RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken);
+    Task<AccessTokenRenewal> RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken);
+}
+
+/// <summary>Whether another access token can be had after one was refused.</summary>
+internal enum AccessTokenRenewal
+{
+    /// <summary>No: the user must connect again (the legacy flow's stored token).</summary>
+    Final,
+
+    /// <summary>Yes: a new one is minted on the next <see cref="IHumanAccessTokenSource.GetAsync"/> (Connect v2).</summary>
+    Renewable,
 }
 
 /// <summary>Why a user has no access token to read with.</summary>

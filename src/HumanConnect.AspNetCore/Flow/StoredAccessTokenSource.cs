@@ -4,7 +4,7 @@ namespace HumanConnect.AspNetCore.Flow;
 /// The legacy flow's access token: the one stored with the user's record. A Connect v2 record holds none, so a v2 user
 /// read while the app runs the legacy flow must connect again (through the legacy flow).
 /// </summary>
-internal sealed class StoredAccessTokenSource(ConnectV2Records records) : IHumanAccessTokenSource
+internal sealed class StoredAccessTokenSource(ConnectV2Records records, HumanConnectFlow flow) : IHumanAccessTokenSource
 {
     public async Task<AccessTokenLookup> GetAsync(string localUserId, CancellationToken cancellationToken)
     {
@@ -22,7 +22,10 @@ internal sealed class StoredAccessTokenSource(ConnectV2Records records) : IHuman
         };
     }
 
-    // The data client marks the record "connect again" itself (HumanConnectFlow.MarkReconnectRequiredAsync, under the
-    // user's lock), so that the legacy flow's rule stays where the legacy flow's writes are.
-    public Task RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken) => Task.CompletedTask;
+    // Marked by the legacy flow itself, under the user's lock, so that its rule stays where its writes are.
+    public async Task<AccessTokenRenewal> RejectedAsync(string localUserId, string accessToken, CancellationToken cancellationToken)
+    {
+        await flow.MarkReconnectRequiredAsync(localUserId, accessToken, cancellationToken);
+        return AccessTokenRenewal.Final;
+    }
 }

@@ -17,6 +17,12 @@ internal enum HumanConnectButtonKind
     /// anyway would show Human API's "User Already Exists" error, so the button is disabled.
     /// </summary>
     Unavailable,
+
+    /// <summary>
+    /// The app runs Connect v2 and a record is stored: the legacy button does not apply (the v2 one asks
+    /// <see cref="ConnectV2PageState"/>), but the disconnect control offers to remove the connection.
+    /// </summary>
+    ConnectV2Stored,
 }
 
 /// <summary>The outcome of reading the store for the current request's user.</summary>
@@ -39,6 +45,9 @@ internal sealed record HumanConnectButtonState(HumanConnectButtonKind Kind, stri
 
     /// <summary>Whether a record is stored for the user (what the disconnect control offers to remove).</summary>
     public bool Connected { get; init; }
+
+    public static HumanConnectButtonState StoredForConnectV2(string clientUserId) =>
+        new(HumanConnectButtonKind.ConnectV2Stored, clientUserId, null, HumanConnectOwner.For(clientUserId)) { Connected = true };
 
     public static HumanConnectButtonState Create(string clientUserId) =>
         new(HumanConnectButtonKind.Create, clientUserId, null, HumanConnectOwner.For(clientUserId));

@@ -2,6 +2,7 @@ using HumanConnect.AspNetCore.Flow;
 using HumanConnect.AspNetCore.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HumanConnect.AspNetCore.Rendering;
 
@@ -13,6 +14,7 @@ namespace HumanConnect.AspNetCore.Rendering;
 internal sealed class HumanConnectPageState(
     IHumanConnectUserResolver users,
     HumanConnectFlow flow,
+    IOptionsMonitor<HumanConnectOptions> options,
     ILogger<HumanConnectPageState> logger)
 {
     private Task<HumanConnectButtonState>? _state;
@@ -45,6 +47,13 @@ internal sealed class HumanConnectPageState(
         if (stored is null)
         {
             return HumanConnectButtonState.Create(clientUserId);
+        }
+
+        if (options.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            // Connect v2 has no publicToken to heal: its button asks ConnectV2PageState; only "is a record stored" is
+            // read here, for the disconnect control.
+            return HumanConnectButtonState.StoredForConnectV2(clientUserId);
         }
 
         // An empty access token: Human API refused it (the data client cleared it) or its key was lost.
