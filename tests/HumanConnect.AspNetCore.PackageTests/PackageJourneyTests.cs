@@ -112,10 +112,10 @@ public sealed class PackageJourneyTests(LocalFeed feed)
         // package's static web assets.
         var module = Assert.Single(page.QuerySelectorAll("script[data-human-connect-owner]")).GetAttribute("src")!;
         Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect\\.[a-z0-9]{10}\\.js$", module);
-        await AssertImmutableScriptAsync(browser, module, "HumanConnectAspNetCore");
+        await AssertImmutableScriptAsync(browser, module, "humanapiSessionToken");
         var finish = Assert.Single(page.QuerySelectorAll("script[src*='/human-connect-finish.']")).GetAttribute("src")!;
         Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect-finish\\.[a-z0-9]{10}\\.js$", finish);
-        await AssertImmutableScriptAsync(browser, finish, "humanapiSessionToken");
+        await AssertImmutableScriptAsync(browser, finish, "sessionTokenObject");
 
         // The sandbox's connect.js and the button's image come from this app: the page works with no internet.
         var connect = Assert.Single(page.QuerySelectorAll("script:not([data-human-connect-owner]):not([src*='/human-connect-finish.'])")).GetAttribute("src")!;
