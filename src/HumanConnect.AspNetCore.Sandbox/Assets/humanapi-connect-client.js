@@ -81,12 +81,21 @@
   }
 
   function openFor(element) {
+    openWith({
+      baseURL: element.getAttribute('data-hapi-base-url'),
+      token: element.getAttribute('data-hapi-token'),
+      mode: element.getAttribute('data-hapi-mode')
+    });
+  }
+
+  /** Opens the hosted page with { token, baseURL, mode }, the options Human API's open() takes. */
+  function openWith(options) {
     if (document.getElementById(FRAME_ID)) {
       return;
     }
-    var url = new URL(element.getAttribute('data-hapi-base-url') || DEFAULT_BASE_URL, document.baseURI);
-    url.searchParams.set('token', element.getAttribute('data-hapi-token') || '');
-    url.searchParams.set('mode', element.getAttribute('data-hapi-mode') || 'auth');
+    var url = new URL(options.baseURL || DEFAULT_BASE_URL, document.baseURI);
+    url.searchParams.set('token', options.token || '');
+    url.searchParams.set('mode', options.mode || 'auth');
 
     var overlay = document.createElement('div');
     overlay.id = OVERLAY_ID;
@@ -158,8 +167,15 @@
       return api;
     },
 
-    /** Deprecated, as in Human API's client: opens Connect as a click on the first [data-hapi-token] would. */
-    open: function () {
+    /**
+     * As in Human API's client: opens Connect with { token, baseURL, mode } (its open(), deprecated there unless
+     * version 'V2' is given); with no token, as a click on the first [data-hapi-token] would.
+     */
+    open: function (options) {
+      if (options && typeof options === 'object' && options.token) {
+        openWith(options);
+        return;
+      }
       var element = document.querySelector('.hapi__token-container [data-hapi-token]');
       if (element) {
         openFor(element);

@@ -92,7 +92,8 @@ public sealed partial class HumanConnectButton
     public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
 
     /// <summary>
-    /// Raised (interactive only) once the server stored the connection, with the new publicToken. When set, the page
+    /// Raised (interactive only) once the server stored the connection, with the new publicToken (empty in Connect v2,
+    /// which has none). When set, the page
     /// stays and every button of the circuit switches to edit mode; when not, the page reloads, as with the tag helper.
     /// </summary>
     [Parameter]

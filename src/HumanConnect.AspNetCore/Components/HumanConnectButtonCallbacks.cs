@@ -12,9 +12,15 @@ internal sealed class HumanConnectButtonCallbacks(HumanConnectButton button)
 {
     [JSInvokable]
     public Task Connected(JsonElement result) =>
-        String(result, "humanId") is { Length: > 0 } humanId && String(result, "publicToken") is { Length: > 0 } publicToken
+        String(result, "humanId") is { Length: > 0 } humanId && PublicTokenOf(result) is { } publicToken
             ? button.ConnectedAsync(new HumanConnectResult(humanId, publicToken))
             : Task.CompletedTask;
+
+    /// <summary>The legacy flow's new publicToken; empty for a Connect v2 sync (<c>connected: true</c>), which has none.</summary>
+    private static string? PublicTokenOf(JsonElement result) =>
+        String(result, "publicToken") is { Length: > 0 } publicToken ? publicToken
+        : result.ValueKind == JsonValueKind.Object && result.TryGetProperty("connected", out var connected) && connected.ValueKind == JsonValueKind.True ? string.Empty
+        : null;
 
     [JSInvokable]
     public Task Closed() => button.ClosedAsync();

@@ -61,11 +61,14 @@ internal sealed class HumanConnectComponentState(ConnectOptionsBuilder builder, 
     public Task<HumanConnectClientConfig?> FetchForCircuitAsync(Func<Task<string?>> fetch) => _fetched ??= FetchAsync(fetch);
 
     /// <summary>A finish stored the connection: every button opens edit mode with <paramref name="publicToken"/> from now on.</summary>
-    public void Connected(string publicToken)
+    public void Connected(string? publicToken)
     {
-        if (_options is { State: ConnectOptionsStates.Create or ConnectOptionsStates.Edit })
+        if (_options is { State: ConnectOptionsStates.Create or ConnectOptionsStates.Edit or ConnectOptionsStates.Reconnect })
         {
-            _options = _options with { State = ConnectOptionsStates.Edit, PublicToken = publicToken };
+            // Connect v2 has no publicToken: its token stays the one the circuit opened with.
+            _options = _options.ConnectVersion is null
+                ? _options with { State = ConnectOptionsStates.Edit, PublicToken = publicToken }
+                : _options with { State = ConnectOptionsStates.Edit };
             Changed?.Invoke();
         }
     }

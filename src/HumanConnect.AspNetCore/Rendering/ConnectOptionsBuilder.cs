@@ -13,9 +13,11 @@ namespace HumanConnect.AspNetCore.Rendering;
 /// then what one button overrides.
 /// </summary>
 /// <remarks>Scoped, one per request: the store is read, and the antiforgery token made, once however many buttons ask.</remarks>
-internal sealed class ConnectOptionsBuilder(
+internal sealed partial class ConnectOptionsBuilder(
     HumanConnectPageState pageState,
+    ConnectV2PageState v2PageState,
     HumanConnectEndpointLinks links,
+    ConnectV2EndpointLinks v2Links,
     HumanConnectScripts scripts,
     IAntiforgery antiforgery,
     IOptionsMonitor<HumanConnectOptions> optionsMonitor,
@@ -51,6 +53,11 @@ internal sealed class ConnectOptionsBuilder(
             return request;
         }
 
+        if (request.ConnectVersion is not null)
+        {
+            return ForConnectV2Button(request, button, pathBase);
+        }
+
         return request with
         {
             Language = NullIfEmpty(button.Language) ?? request.Language,
@@ -63,6 +70,11 @@ internal sealed class ConnectOptionsBuilder(
 
     private async Task<HumanConnectClientConfig?> BuildAsync(HttpContext httpContext)
     {
+        if (optionsMonitor.CurrentValue.ConnectVersion == HumanConnectVersion.V2)
+        {
+            return await BuildConnectV2Async(httpContext);
+        }
+
         var state = await pageState.GetAsync(httpContext);
         switch (state.Kind)
         {

@@ -67,7 +67,7 @@ internal sealed class ConnectV2ButtonRenderer(
         }
 
         // The client's modes are "auth" (its default) and "select"; the legacy flow's UI modes mean nothing to it.
-        if ((NullIfEmpty(button.Mode) ?? NullIfEmpty(options.Mode)) is { } mode && mode is "auth" or "select")
+        if ((NullIfEmpty(button.Mode) ?? NullIfEmpty(options.Mode)) is { } mode && ConnectOptionsBuilder.IsConnectV2Mode(mode))
         {
             output.Attributes.SetAttribute("data-hapi-mode", mode);
         }
@@ -122,8 +122,11 @@ internal sealed class ConnectV2ButtonRenderer(
             merged[key] = value;
         }
 
-        return merged.Where(option => IsAttributeName(option.Key) && !Reserved.Contains(option.Key));
+        return merged.Where(option => IsClientOptionName(option.Key));
     }
+
+    /// <summary>Whether an extra option may be handed to the v2 client: an attribute-safe name that is not the library's own.</summary>
+    public static bool IsClientOptionName(string name) => IsAttributeName(name) && !Reserved.Contains(name);
 
     private static bool IsAttributeName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');

@@ -27,6 +27,19 @@ internal sealed record HumanConnectClientConfig
     /// </summary>
     public required string State { get; init; }
 
+    /// <summary>
+    /// <c>"v2"</c> when the app runs Human API's current Connect (<see cref="HumanConnectVersion.V2"/>): Connect opens
+    /// with <see cref="Token"/> and <c>humanapi-connect-client</c>, and changes are confirmed at <see cref="SyncUrl"/>.
+    /// Absent for the legacy flow.
+    /// </summary>
+    public string? ConnectVersion { get; init; }
+
+    /// <summary>Connect v2: the <c>session</c> (create) or <c>id</c> (edit) token Connect opens with, minted for this user.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Connect v2: where the browser asks the server to confirm what Connect changed (carries prefixes and PathBase).</summary>
+    public string? SyncUrl { get; init; }
+
     /// <summary>Set when <see cref="State"/> is unavailable: the text to show instead of a working button.</summary>
     public string? Message { get; init; }
 
@@ -66,7 +79,10 @@ internal sealed record HumanConnectClientConfig
     /// <summary><c>1</c> for an in-page modal; absent otherwise, as Human API's script expects.</summary>
     public int? Modal { get; init; }
 
-    /// <summary>Where Human API's script loads its hosted page from; absent to use Human API's own host.</summary>
+    /// <summary>
+    /// Where Human API's script loads its hosted page from (legacy: <see cref="HumanConnectOptions.ConnectBaseUrl"/>;
+    /// Connect v2: <see cref="HumanConnectOptions.ConnectClientBaseUrl"/>), absolute; absent to use Human API's own host.
+    /// </summary>
     [JsonPropertyName("_baseURL")]
     public string? BaseUrl { get; init; }
 

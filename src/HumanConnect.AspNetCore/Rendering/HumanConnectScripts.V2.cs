@@ -17,6 +17,15 @@ internal sealed partial class HumanConnectScripts
     public IHtmlContent? RenderV2Once(HttpContext httpContext, string? nonce) =>
         FirstOfResponse(httpContext) ? RenderV2(httpContext, nonce, signedIn: true) : null;
 
+    /// <summary>Human API's v2 client script as a page of this request loads it, for the Connect options.</summary>
+    public string ConnectClientScriptUrlFor(HttpContext httpContext) => ConnectClientScriptUrl(httpContext.Request);
+
+    private string ConnectClientScriptUrl(HttpRequest request)
+    {
+        var client = options.CurrentValue.ConnectClientScriptUrl;
+        return Internal.AppRelativeUrl.Is(client) ? HumanConnectAssetUrls.Versioned(request, HumanConnectUrls.ForBrowser(request, client)) : client;
+    }
+
     /// <summary>Both tags for a signed-in user; <c>human-connect-v2.js</c> alone otherwise (no third-party script loads for them).</summary>
     private HtmlContentBuilder RenderV2(HttpContext httpContext, string? nonce, bool signedIn)
     {
@@ -25,8 +34,7 @@ internal sealed partial class HumanConnectScripts
         var html = new HtmlContentBuilder(2);
         if (signedIn)
         {
-            var client = options.CurrentValue.ConnectClientScriptUrl;
-            html.AppendHtml(Script(Internal.AppRelativeUrl.Is(client) ? HumanConnectAssetUrls.Versioned(request, HumanConnectUrls.ForBrowser(request, client)) : client, nonce));
+            html.AppendHtml(Script(ConnectClientScriptUrl(request), nonce));
         }
 
         html.AppendHtml(Script(assets.LibraryFile(request, V2ScriptFileName), nonce));

@@ -20,6 +20,7 @@ export async function fetchOptions(url) {
  */
 export function attach(element, json, component, stay) {
   return api.attach(element, JSON.parse(json), {
+    // Connect v2's result is { humanId, connected } (no publicToken): the component's HumanConnectResult then carries an empty one.
     onFinish: stay ? (result) => component.invokeMethodAsync('Connected', result) : undefined,
     onClose: () => component.invokeMethodAsync('Closed'),
     onError: (error) => component.invokeMethodAsync('Failed', error),

@@ -186,6 +186,8 @@
     hideAlert: hideAlert,
     failure: failure,
     connectError: connectError,
+    setBusy: setBusy,
+    safeUrl: safeUrl,
     finish: finish
   });
 })();

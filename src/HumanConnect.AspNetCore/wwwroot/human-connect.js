@@ -7,7 +7,8 @@
   'use strict';
 
   // Loaded twice (as a page script and through human-connect.mjs): one copy runs, so there is one set of listeners.
-  if (window.HumanConnectAspNetCore) {
+  // (human-connect-v2.js alone defines a smaller HumanConnectAspNetCore, without open: this one replaces it.)
+  if (window.HumanConnectAspNetCore && window.HumanConnectAspNetCore.open) {
     return;
   }
 
@@ -148,6 +149,9 @@
       report(run, failure('unavailable', typeof options.message === 'string' ? options.message : cannot, '', 'page'));
       return Promise.resolve(false);
     }
+    if (options.connectVersion === 'v2') {
+      return startV2(run, cannot);
+    }
     if (connectOpen) {
       return Promise.resolve(false);
     }
@@ -193,6 +197,22 @@
       }
       return true;
     }, unavailable);
+  }
+
+  /** Connect v2: human-connect-v2.js opens Human API's v2 client with the options' token, and syncs what it reports. */
+  function startV2(run, cannot) {
+    var v2 = window[Symbol.for('HumanConnect.AspNetCore.v2')];
+    if (!v2) {
+      report(run, failure('invalid_config', cannot, 'Connect v2 needs human-connect-v2.js: import human-connect.mjs.', 'page'));
+      return Promise.resolve(false);
+    }
+    finishing.hideAlert(run.element);
+    return loadConnect(run.options.connectScriptUrl).then(function (client) {
+      return v2.open(run, client);
+    }, function () {
+      report(run, failure('connect_unavailable', cannot, 'Human API\'s Connect client has not loaded. Try again in a moment.', 'page'));
+      return false;
+    });
   }
 
   /**
