@@ -58,6 +58,34 @@ public sealed class LibraryThroughSandboxV2Tests
     }
 
     [Fact]
+    public async Task The_data_client_reads_a_v2_users_data_with_a_minted_access_token_and_nothing_once_disconnected()
+    {
+        await using var app = await StartV2Async();
+        var alice = await app.SignInAsync(TestData.Alice);
+        var button = await LibraryApp.RenderButtonAsync(alice);
+        await SourceAsync(app, button.HapiToken, Pharmacy, connected: true);
+        var humanId = (await SyncAsync(alice)).GetProperty("humanId").GetString();
+
+        // No access token is stored in v2: the data client mints one at the sandbox's token endpoint and reads with it.
+        var profile = await app.DataFor(TestData.Alice).GetProfileAsync(Ct);
+        var sources = await app.DataFor(TestData.Alice).GetSourcesAsync(Ct);
+
+        Assert.Equal(HumanDataFailure.None, profile.Failure);
+        Assert.Equal(humanId, profile.Value!.HumanId);
+        Assert.Equal(HumanDataFailure.None, sources.Failure);
+        Assert.Contains(sources.Value!, source => source.SourceName == Pharmacy);
+        Assert.Equal(string.Empty, (await app.StoredTokensOf(TestData.Alice))!.AccessToken);
+
+        // Disconnected: the record and the cached access token are gone, so nothing is read (and Human API not asked).
+        using var disconnected = await alice.PostAsync("/connect/disconnect", content: null, Ct);
+        Assert.Equal(HttpStatusCode.OK, disconnected.StatusCode);
+        Assert.Equal(HumanDataFailure.NotConnected, (await app.DataFor(TestData.Alice).GetProfileAsync(Ct)).Failure);
+
+        var logs = app.Host.AllLogText();
+        Assert.DoesNotContain(HumanApiSandboxDefaults.ClientSecret, logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_view_after_the_first_reads_the_cached_token_and_the_sandbox_mints_nothing_more()
     {
         await using var app = await StartV2Async();
