@@ -31,7 +31,7 @@ function show(options) {
   }
   optionsUrl = options.optionsUrl || optionsUrl;
   status.textContent = messages[options.state] || options.message || '';
-  publicToken.textContent = options.publicToken || '(none stored)';
+  publicToken.textContent = options.publicToken || (options.connectVersion === 'v2' ? '(none: Connect v2 has no publicToken)' : '(none stored)');
   button.disabled = options.state === 'unavailable';
   if (handle) {
     handle.update(options);
