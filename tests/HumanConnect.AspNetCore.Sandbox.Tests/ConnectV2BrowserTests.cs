@@ -130,6 +130,28 @@ public sealed class ConnectV2BrowserTests(DebianChromium chromium) : IAsyncDispo
     }
 
     [Fact]
+    public async Task Every_token_container_on_the_page_is_bound_and_each_button_opens_Connect_with_its_own_token()
+    {
+        await using var sandbox = await StartAsync();
+        var first = await SessionTokenAsync(sandbox.Http, "user-1");
+        var second = await SessionTokenAsync(sandbox.Http, "user-2");
+        var late = await SessionTokenAsync(sandbox.Http, "user-3");
+        var page = await (await NewContextAsync(sandbox)).NewPageAsync();
+        await page.GotoAsync($"/test/v2-two?first={Uri.EscapeDataString(first)}&second={Uri.EscapeDataString(second)}");
+
+        var fromFirst = await OpenAndCloseAsync(page, "#first");
+        var fromSecond = await OpenAndCloseAsync(page, "#second");
+        // A button of the second container that gains its token after load: that container's own observer binds it.
+        await page.Locator("#late").EvaluateAsync("(button, token) => button.setAttribute('data-hapi-token', token)", late);
+        var fromLate = await OpenAndCloseAsync(page, "#late");
+
+        Assert.Equal(first, fromFirst);
+        Assert.Equal(second, fromSecond);
+        Assert.Equal(late, fromLate);
+        Assert.Equal(["close", "close", "close"], (await EventsAsync(page)).EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_token_container_the_client_emits_an_error_string()
     {
         await using var sandbox = await StartAsync();
@@ -162,10 +184,43 @@ public sealed class ConnectV2BrowserTests(DebianChromium chromium) : IAsyncDispo
         </div></body></html>
         """;
 
+    /// <summary>Two containers, as a page with a button in its header and another in its body has: one token each.</summary>
+    private static string TwoContainerPage(string first, string second) => $$"""
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>v2 host, two containers</title>
+        <script src="/sandbox/humanapi-connect-client.js"></script>{{Recorder}}</head><body>
+        <header class="hapi__token-container">
+        <button id="first" data-hapi-token="{{HtmlEncoder.Default.Encode(first)}}" data-hapi-base-url="/sandbox/hapi-connect">Connect</button>
+        </header>
+        <main><p>Your data sources.</p>
+        <div class="hapi__token-container">
+        <button id="second" data-hapi-token="{{HtmlEncoder.Default.Encode(second)}}" data-hapi-base-url="/sandbox/hapi-connect">Connect a source</button>
+        <button id="late" data-hapi-base-url="/sandbox/hapi-connect">Connect later</button>
+        </div></main></body></html>
+        """;
+
     private static readonly string BarePage = $$"""
         <!DOCTYPE html><html><head><meta charset="utf-8"><title>bare</title>
         <script src="/sandbox/humanapi-connect-client.js"></script>{{Recorder}}</head><body><p>No container.</p></body></html>
         """;
+
+    /// <summary>
+    /// Clicks <paramref name="button"/>, waits for the hosted page to show its sources (so the token it was opened with is
+    /// one the sandbox knows), closes it, and returns that token as the frame's URL carried it.
+    /// </summary>
+    private static async Task<string?> OpenAndCloseAsync(IPage page, string button)
+    {
+        var closes = await page.EvaluateAsync<int>("() => window.events.filter(e => e.name === 'close').length");
+        await page.ClickAsync(button);
+        // An unbound button does nothing: the frame never comes.
+        await Assertions.Expect(page.Locator("iframe#human-api")).ToHaveCountAsync(1);
+        var src = await page.Locator("iframe#human-api").GetAttributeAsync("src");
+        var frame = page.FrameLocator("#human-api");
+        await Assertions.Expect(frame.Locator("#hc-status")).ToHaveTextAsync("Choose a data source to connect.");
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync("n => window.events.filter(e => e.name === 'close').length > n", closes, new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#human-api")).ToHaveCountAsync(0);
+        return src is null ? null : System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://host"), src).Query)["token"];
+    }
 
     private static async Task WaitForEventAsync(IPage page, string name) =>
         await page.WaitForFunctionAsync("name => window.events.some(e => e.name === name)", name, new() { Timeout = 10_000 });
@@ -200,6 +255,7 @@ public sealed class ConnectV2BrowserTests(DebianChromium chromium) : IAsyncDispo
     private static Task<SandboxApp> StartAsync() => SandboxApp.StartAsync(app =>
     {
         app.MapGet("/test/v2-host", (string? token) => Results.Content(HostPage(token ?? ""), "text/html; charset=utf-8"));
+        app.MapGet("/test/v2-two", (string first, string second) => Results.Content(TwoContainerPage(first, second), "text/html; charset=utf-8"));
         app.MapGet("/test/v2-bare", () => Results.Content(BarePage, "text/html; charset=utf-8"));
     });
 }

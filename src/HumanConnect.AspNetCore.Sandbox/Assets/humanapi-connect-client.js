@@ -4,18 +4,21 @@
  *
  *   HumanConnect.on('connect' | 'disconnect' | 'close' | 'error', handler)
  *
- * On window load it binds a click handler to every [data-hapi-token] inside the .hapi__token-container element (and
- * emits 'error' with a string when there is none); a MutationObserver binds elements added later, and a changed
- * data-hapi-token is read at click time. A click opens the hosted page in an iframe #human-api at
- * {data-hapi-base-url}?token=…&mode=… (data-hapi-mode: auth by default, or select) over an overlay
- * #human-api-connect-modal-overlay; a second click while it is open does nothing. The page's message objects come
- * back as 'connect', 'disconnect' and 'close' events (the object itself, its type still inside); on close the iframe
- * and the overlay are removed.
+ * On window load it binds a click handler to every [data-hapi-token] inside every .hapi__token-container element on
+ * the page (and emits 'error' with a string when there is none); a MutationObserver on each container binds an
+ * element that gains data-hapi-token (or is added) later, and a changed data-hapi-token is read at click time. A
+ * click opens the hosted page in an iframe #human-api at {data-hapi-base-url}?token=…&mode=… (data-hapi-mode: auth
+ * by default, or select) over an overlay #human-api-connect-modal-overlay, with
+ * {base}/images/data-source-type-icons/launch-connect-text.svg behind it while it loads; a second click while it is
+ * open does nothing. The page's message objects come back as 'connect', 'disconnect' and 'close' events (the object
+ * itself, its type still inside); on close the iframe and the overlay are removed.
  *
  * Where it differs from Human API's client, on purpose: it accepts a message only from the iframe it opened AND from
  * the origin of its base URL (Human API's client checks no origin, so any frame could fake an event); it also binds
- * when it is loaded after the window's load event. Events are still only hints for the UI: the app's server confirms
- * every change with Human API. data-hapi-preseed, -focus-trap, -segment and -pinned-providers are not read.
+ * when it is loaded after the window's load event, binds an element added to a container later, and never binds one
+ * element twice (Human API's adds another click handler each time data-hapi-token changes). Events are still only
+ * hints for the UI: the app's server confirms every change with Human API. data-hapi-preseed, -focus-trap, -segment
+ * and -pinned-providers are not read.
  */
 (function (root, factory) {
   'use strict';
@@ -32,6 +35,7 @@
   var DEFAULT_BASE_URL = 'https://hapi-connect.humanapi.co';
   var FRAME_ID = 'human-api';
   var OVERLAY_ID = 'human-api-connect-modal-overlay';
+  var LAUNCH_IMAGE = '/images/data-source-type-icons/launch-connect-text.svg';
   var EVENTS = {
     'hapi-connect-connect-source': 'connect',
     'hapi-connect-disconnect-source': 'disconnect',
@@ -65,13 +69,15 @@
   }
 
   // 830×590 centred, or the whole viewport when it is smaller than that. Styled through the CSSOM, which a CSP
-  // without 'unsafe-inline' allows (a style attribute would not be).
-  function styleFrame(frame) {
+  // without 'unsafe-inline' allows (a style attribute would not be). Behind the frame, while the page loads, the image
+  // Human API's client lays there, from the same place under the base URL (so a host's img-src is tried the same way).
+  function styleFrame(frame, base) {
     var s = frame.style;
     var small = window.innerWidth < 830 || window.innerHeight < 590;
+    var image = new URL(base.pathname.replace(/\/+$/, '') + LAUNCH_IMAGE, base);
     s.position = 'fixed';
     s.border = '0';
-    s.background = '#fff';
+    s.background = '#fff url("' + image.href + '") no-repeat center center';
     s.zIndex = '2147483647';
     s.width = small ? '100%' : '830px';
     s.height = small ? '100%' : '590px';
@@ -103,7 +109,7 @@
     var frame = document.createElement('iframe');
     frame.id = FRAME_ID;
     frame.title = 'Human Connect';
-    styleFrame(frame);
+    styleFrame(frame, url);
     frame.src = url.href;
     document.body.append(overlay, frame);
     current = { frame: frame, overlay: overlay, origin: url.origin };
@@ -131,15 +137,18 @@
     });
   }
 
+  // The containers present at load, as in Human API's client: one added later is not looked at.
   function start() {
-    var container = document.querySelector('.hapi__token-container');
-    if (!container) {
+    var containers = Array.prototype.slice.call(document.getElementsByClassName('hapi__token-container'));
+    if (!containers.length) {
       emit('error', 'HumanConnect: no element with the class "hapi__token-container" was found when the page loaded.');
       return;
     }
-    bind(container);
-    new MutationObserver(function () { bind(container); }).observe(container, {
-      subtree: true, childList: true, attributes: true, attributeFilter: ['data-hapi-token']
+    containers.forEach(function (container) {
+      bind(container);
+      new MutationObserver(function () { bind(container); }).observe(container, {
+        subtree: true, childList: true, attributes: true, attributeFilter: ['data-hapi-token']
+      });
     });
   }
 

@@ -13,6 +13,12 @@ internal sealed class SandboxAssets
     /// <summary>Where, under the sandbox's prefix, the Connect button's sandbox image is served.</summary>
     public const string ButtonImagePath = "/assets/connect-button.svg";
 
+    /// <summary>
+    /// Where, under the sandbox's prefix, the image a v2 client lays behind its iframe is served: at the path Human API's
+    /// <c>humanapi-connect-client</c> asks its base URL (the hosted v2 page) for.
+    /// </summary>
+    public const string ConnectLaunchImagePath = "/hapi-connect/images/data-source-type-icons/launch-connect-text.svg";
+
     public SandboxAssets()
     {
         ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
@@ -23,6 +29,7 @@ internal sealed class SandboxAssets
         ConnectClientScript = Load("humanapi-connect-client.js", "text/javascript; charset=utf-8");
         ConnectV2PageScript = Load("hapi-connect.js", "text/javascript; charset=utf-8");
         ButtonImage = Load("connect-button.svg", "image/svg+xml");
+        ConnectLaunchImage = Load("launch-connect-text.svg", "image/svg+xml");
     }
 
     /// <summary>The host page's <c>connect.js</c>, defining the global <c>HumanConnect</c>.</summary>
@@ -45,8 +52,12 @@ internal sealed class SandboxAssets
 
     /// <summary>The hosted v2 Connect page's own script.</summary>
     public Asset ConnectV2PageScript { get; }
+
     /// <summary>The Connect button's image in sandbox mode, so that the button works offline.</summary>
     public Asset ButtonImage { get; }
+
+    /// <summary>The image behind the v2 client's iframe while the hosted page loads.</summary>
+    public Asset ConnectLaunchImage { get; }
 
     private static Asset Load(string name, string contentType)
     {

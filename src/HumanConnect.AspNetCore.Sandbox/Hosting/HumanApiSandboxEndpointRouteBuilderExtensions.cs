@@ -23,7 +23,7 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
     /// for the sandbox's users), its Application API (<c>GET|DELETE {prefix}/v1/apps/{clientId}/users...</c>), Connect
     /// v2 (the token endpoint <c>POST {prefix}/v1/connect/token</c>, the browser client
     /// <c>GET {prefix}/humanapi-connect-client.js</c>, and the hosted v2 page <c>GET {prefix}/hapi-connect</c> with its
-    /// assets and JSON calls), and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
+    /// assets, the image the clients lay behind its iframe, and its JSON calls), and the fault switch <c>POST|DELETE {prefix}/v1/sandbox/faults</c>.
     /// </summary>
     /// <param name="endpoints">The app, or a route group.</param>
     /// <param name="prefix">Where to map it; <c>/sandbox</c> by default. Not the root.</param>
@@ -101,6 +101,7 @@ public static class HumanApiSandboxEndpointRouteBuilderExtensions
         group.MapGet("/hapi-connect", new RequestDelegate(SandboxConnectV2Page.ServeAsync));
         group.MapMethods("/hapi-connect/assets/hapi-connect.js", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectV2PageScript.ServeAsync));
         group.MapMethods("/hapi-connect/assets/connect-ui.css", [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.PageStyles.ServeAsync));
+        group.MapMethods(SandboxAssets.ConnectLaunchImagePath, [HttpMethods.Get, HttpMethods.Head], new RequestDelegate(assets.ConnectLaunchImage.ServeAsync));
         group.MapPost("/hapi-connect/api/session", new RequestDelegate(connectV2Ui.SessionAsync));
         group.MapPost("/hapi-connect/api/source", new RequestDelegate(connectV2Ui.SourceAsync));
 
