@@ -1,10 +1,10 @@
 /*! HumanConnect.AspNetCore: after Human API's Connect v2 (humanapi-connect-client) reports a change, has the server confirm it.
- * For the v2 button's markup (data-human-connect-v2), and for the browser API (human-connect.js's open and attach with
- * Connect v2 options), which it serves through a slot. */
+ * For the v2 button's markup (data-human-connect-v2); human-connect-v2-open.js adds the browser API's runs (open and
+ * attach with Connect v2 options) through the slot this file defines. */
 (function () {
   'use strict';
 
-  var SLOT = Symbol.for('HumanConnect.AspNetCore.v2');
+  var SLOT = Symbol.for('HumanConnect.AspNetCore.v2.events');
   // Loaded twice (as a page script and through human-connect.mjs): one copy runs, so each event is synced once.
   if (window[SLOT]) {
     return;
@@ -19,7 +19,7 @@
 
   // The button that opened Connect last: the client reports its events for every button at once.
   var active = null;
-  // Or the browser API's run that opened it: { element, handlers, options }.
+  // Or the browser API's run that opened it (human-connect-v2-open.js): { changed(kind, payload), closed(payload, changed) }.
   var apiRun = null;
   var subscribedTo = null;
   // Whether Connect reported a change since it opened, and the syncs it caused, one after another.
@@ -151,8 +151,7 @@
     return function (payload) {
       changed = true;
       if (apiRun) {
-        emit(apiRun.element, 'change', { type: kind, sessionResults: payload && payload.sessionResults }, false);
-        syncWith(apiRun.options).catch(function () {});
+        apiRun.changed(kind, payload);
         return;
       }
       var button = active;
@@ -164,7 +163,11 @@
 
   function onClose(payload) {
     if (apiRun) {
-      closeRun(apiRun, payload);
+      var run = apiRun;
+      var wasChanged = changed;
+      apiRun = null;
+      changed = false;
+      run.closed(payload, wasChanged);
       return;
     }
     var button = active;
@@ -216,82 +219,6 @@
     }
   }
 
-  /** The browser API's Connect closed: nothing changed (close), or the server confirms what did (finish). */
-  function closeRun(run, payload) {
-    var finishing = window[Symbol.for('HumanConnect.AspNetCore.finish')];
-    apiRun = null;
-    var status = payload && typeof payload.status === 'string' ? payload.status : null;
-    if (!changed && !hasChanges(payload) && (status === null || status === 'SUCCESS')) {
-      emit(run.element, 'close', { changed: false }, false);
-      finishing.call(run.handlers.onClose);
-      return;
-    }
-    changed = false;
-    finishing.setBusy(run.element, true);
-    syncWith(run.options).then(function (result) {
-      var detail = { humanId: result.humanId, connected: !!result.connected };
-      var event = emit(run.element, 'finish', detail, true);
-      if (event.defaultPrevented || typeof run.handlers.onFinish === 'function') {
-        finishing.setBusy(run.element, false);
-        finishing.call(run.handlers.onFinish, detail);
-        return;
-      }
-      var target = run.options.redirectUrl ? finishing.safeUrl(run.options.redirectUrl) : null;
-      return target ? window.location.assign(target) : window.location.reload();
-    }, function (problem) {
-      finishing.setBusy(run.element, false);
-      finishing.report(run, problem);
-    });
-  }
-
-  /** The v2 client's own options from the extras: 'pinned-providers' is pinnedProviders; the token and base are ours. */
-  function clientOptions(extras) {
-    var result = {};
-    Object.keys(extras && typeof extras === 'object' ? extras : {}).forEach(function (name) {
-      var key = name.replace(/-([a-z0-9])/g, function (m, c) { return c.toUpperCase(); });
-      var value = String(extras[name]);
-      if (key === 'focusTrap') {
-        result.enableFocusTrap = value !== 'false';
-      } else if (key === 'preseed') {
-        result.preseed = value !== 'false';
-      } else {
-        result[key] = value;
-      }
-    });
-    return result;
-  }
-
-  /** Opens Connect v2 for a run of the browser API (human-connect.js checked the options' schema and state). */
-  function openRun(run, client) {
-    var finishing = window[Symbol.for('HumanConnect.AspNetCore.finish')];
-    if (!client || typeof client.open !== 'function' || typeof client.on !== 'function') {
-      finishing.report(run, failure('connect_unavailable', 'Connect could not start.',
-        'Human API\'s Connect client has not loaded. Try again in a moment.', 'page'));
-      return false;
-    }
-    // The client opens nothing while its iframe is up.
-    if (document.getElementById('human-api')) {
-      return false;
-    }
-    subscribe();
-    var options = run.options;
-    var open = Object.assign(clientOptions(options.options), { token: options.token, mode: options.mode || 'auth', version: 'V2' });
-    if (typeof options._baseURL === 'string') {
-      open.baseURL = options._baseURL;
-    }
-    apiRun = run;
-    active = null;
-    changed = false;
-    try {
-      client.open(open);
-    } catch (e) {
-      apiRun = null;
-      finishing.report(run, failure('connect_failed', 'Connect could not start.', e && e.message ? String(e.message) : '', 'page'));
-      return false;
-    }
-    return true;
-  }
-
   function subscribe() {
     var client = window.HumanConnect;
     if (!client || typeof client.on !== 'function' || subscribedTo === client) {
@@ -325,7 +252,22 @@
     }
   }, true);
 
-  window[SLOT] = Object.freeze({ open: openRun });
+  window[SLOT] = Object.freeze({
+    emit: emit,
+    failure: failure,
+    sync: syncWith,
+    hasChanges: hasChanges,
+    subscribe: subscribe,
+    // The browser API opened Connect: its run hears the client's events until Connect closes.
+    take: function (run) {
+      apiRun = run;
+      active = null;
+      changed = false;
+    },
+    release: function () {
+      apiRun = null;
+    }
+  });
   // human-connect.js, when loaded, defines the whole API (with its own clearSession); this page may have only this file.
   if (!window.HumanConnectAspNetCore) {
     window.HumanConnectAspNetCore = Object.freeze({ clearSession: clearSession });

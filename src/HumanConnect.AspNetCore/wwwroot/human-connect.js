@@ -203,7 +203,7 @@
   function startV2(run, cannot) {
     var v2 = window[Symbol.for('HumanConnect.AspNetCore.v2')];
     if (!v2) {
-      report(run, failure('invalid_config', cannot, 'Connect v2 needs human-connect-v2.js: import human-connect.mjs.', 'page'));
+      report(run, failure('invalid_config', cannot, 'Connect v2 needs human-connect-v2.js and human-connect-v2-open.js: import human-connect.mjs.', 'page'));
       return Promise.resolve(false);
     }
     finishing.hideAlert(run.element);

@@ -2,10 +2,12 @@
  *
  *   import { open, attach, clearSession } from '/_content/HumanConnect.AspNetCore/human-connect.mjs';
  *
- * It runs the classic scripts (the finish half, the API, and Connect v2's half) (each runs once per page, however it is loaded) and re-exports what they define. */
+ * It runs the classic scripts (the finish half, the API, and Connect v2's two halves; each runs once per page, however
+ * it is loaded) and re-exports what they define. */
 import './human-connect-finish.js';
 import './human-connect.js';
 import './human-connect-v2.js';
+import './human-connect-v2-open.js';
 
 const api = globalThis.HumanConnectAspNetCore;
 
