@@ -6,12 +6,15 @@ namespace HumanConnect.AspNetCore.HostileInputTests;
 
 /// <summary>
 /// Forged antiforgery tokens (400 antiforgery_failed) and forged authentication cookies (401 not_authenticated,
-/// never a login redirect), on every endpoint. Finish carries alice's valid body, so only the forgery is wrong.
+/// never a login redirect), on every endpoint. Finish carries alice's valid body, so only the forgery is wrong. Sync
+/// is here too: in the legacy flow its group filters run before the one that answers 404 connect_version_mismatch, so
+/// a forgery gets the same 400 or 401 as on the legacy endpoints (<see cref="ConnectV2Cases"/> sends them in v2).
 /// </summary>
 public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
 {
     internal static readonly CaseBook Book = new([
-        .. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token"), .. ForEndpoint(Disconnect, "disconnect"), .. ForOptions()]);
+        .. ForEndpoint(Finish, "finish"), .. ForEndpoint(PublicToken, "public-token"), .. ForEndpoint(Disconnect, "disconnect"),
+        .. ForEndpoint(Sync, "sync"), .. ForOptions()]);
 
     public static TheoryData<string> Names => Book.Names();
 
@@ -20,9 +23,9 @@ public sealed class AntiforgeryAndAuthCases(HostileHosts hosts)
     public async Task Is_refused_with_a_problem_and_no_side_effect(string name) =>
         (await CaseRunner.RunAsync(hosts.Production, Book[name])).AssertClean();
 
-    private static IEnumerable<HostileCase> ForEndpoint(string target, string label)
+    internal static IEnumerable<HostileCase> ForEndpoint(string target, string label)
     {
-        // The body a page would post: the sessionTokenObject to finish, nothing to public-token or disconnect.
+        // The body a page would post: the sessionTokenObject to finish, nothing to public-token, disconnect or sync.
         RequestBuilder Request(CaseContext context) => target == Finish
             ? RequestBuilder.Post(target).Json(context.ValidJson)
             : RequestBuilder.Post(target);

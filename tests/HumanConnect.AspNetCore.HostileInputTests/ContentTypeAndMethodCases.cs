@@ -39,7 +39,7 @@ public sealed class ContentTypeAndMethodCases(HostileHosts hosts)
 
     private static IEnumerable<HostileCase> Methods()
     {
-        foreach (var target in new[] { Finish, PublicToken, Disconnect, "/health" + Finish })
+        foreach (var target in new[] { Finish, PublicToken, Disconnect, Sync, "/health" + Finish })
         {
             foreach (var method in new[] { "GET", "PUT", "DELETE", "PATCH" })
             {

@@ -3,23 +3,28 @@ using static HumanConnect.AspNetCore.HostileInputTests.Infrastructure.LibraryCas
 
 namespace HumanConnect.AspNetCore.HostileInputTests;
 
-/// <summary>Two hosts of their own for the meta checks, so what they deliberately break never reaches the suite's hosts.</summary>
+/// <summary>Hosts of their own for the meta checks, so what they deliberately break never reaches the suite's hosts.</summary>
 public sealed class MetaHosts : IAsyncLifetime
 {
     internal HostileHost Production { get; private set; } = null!;
 
     internal HostileHost Development { get; private set; } = null!;
 
+    /// <summary>The Production host in Connect v2, where a sync reaches Human API.</summary>
+    internal HostileHost ProductionV2 { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Production = await HostileHost.StartAsync("Production", sessionPool: 4, CancellationToken.None);
         Development = await HostileHost.StartAsync("Development", sessionPool: 4, CancellationToken.None);
+        ProductionV2 = await HostileHost.StartAsync("Production", sessionPool: 0, CancellationToken.None, HumanConnectVersion.V2);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Production.DisposeAsync();
         await Development.DisposeAsync();
+        await ProductionV2.DisposeAsync();
     }
 }
 
@@ -77,6 +82,30 @@ public sealed class MetaChecks(MetaHosts hosts) : IClassFixture<MetaHosts>
         Assert.Equal(200, report.Outcome.Response?.Status);
         Assert.Contains(report.Violations, violation => violation.StartsWith("called Human API: DELETE /sandbox/v1/apps/", StringComparison.Ordinal));
         Assert.Contains(report.Violations, violation => violation == "wrote the store: remove alice");
+    }
+
+    [Fact]
+    public async Task A_valid_sync_over_the_raw_path_gets_past_the_filters_in_Connect_v2_and_is_caught_calling_Human_API()
+    {
+        // So the sync cases are refused for their abuse, not because a sync over the raw path cannot get through.
+        var report = await CaseRunner.ExecuteAsync(hosts.ProductionV2,
+            new HostileCase("meta valid sync", context => RequestBuilder.Post(Sync).SignedIn(context.Alice), Refusal));
+
+        Assert.Equal(200, report.Outcome.Response?.Status);
+        Assert.Contains($"\"humanId\":\"{hosts.ProductionV2.Users.Seeded.Alice!.HumanId}\"", report.Outcome.Response!.BodyText, StringComparison.Ordinal);
+        Assert.Contains(report.Violations, violation => violation.StartsWith("status 200", StringComparison.Ordinal));
+        Assert.Contains(report.Violations, violation => violation.StartsWith("called Human API: POST /sandbox/v1/connect/token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_the_legacy_flow_a_valid_sync_gets_past_the_filters_and_answers_version_mismatch_without_calling_Human_API()
+    {
+        // The signed-in and antiforgery filters run first: a valid sync reaches the version filter, whose 404 is all it gets.
+        var report = await CaseRunner.ExecuteAsync(hosts.Production,
+            new HostileCase("meta valid sync, legacy flow", context => RequestBuilder.Post(Sync).SignedIn(context.Alice),
+                Expectation.Problem(404, "connect_version_mismatch")));
+
+        report.AssertClean();
     }
 
     [Fact]

@@ -46,5 +46,9 @@ public sealed class PathTrickCases(HostileHosts hosts)
         "/connect/disconnect/",
         "/connect/%64isconnect",
         "/health/../connect/disconnect",
+        "/Connect/Sync",
+        "/connect/sync/",
+        "/connect/%73ync",
+        "/health/../connect/sync",
     ];
 }

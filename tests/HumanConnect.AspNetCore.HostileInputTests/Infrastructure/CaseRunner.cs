@@ -40,7 +40,7 @@ internal static class CaseRunner
     public static async Task<CaseReport> ExecuteAsync(HostileHost host, HostileCase hostileCase)
     {
         var caseId = Guid.NewGuid().ToString("N");
-        NamesById[caseId] = $"{hostileCase.Name} ({host.EnvironmentName})";
+        NamesById[caseId] = $"{hostileCase.Name} ({host.Name})";
         // Write counters first, then the records: a write that overlaps the case moves a counter, even one in flight now.
         var clocksBefore = WriteClocks(host);
         var before = await host.SnapshotAsync();
@@ -73,7 +73,7 @@ internal static class CaseRunner
         violations.AddRange(host.Logs.GetSnapshot()
             .Where(record => LogWatch.IsUnhandledException(record) && LogWatch.Mentions(record, trace.Requests))
             .Select(record => $"logged an unhandled exception: {LogWatch.Describe(record)}"));
-        return new CaseReport(hostileCase.Name, host.EnvironmentName, outcome, hostileCase.Expect, violations);
+        return new CaseReport(hostileCase.Name, host.Name, outcome, hostileCase.Expect, violations);
     }
 
     /// <summary>

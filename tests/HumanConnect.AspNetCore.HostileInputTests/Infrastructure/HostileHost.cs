@@ -23,21 +23,28 @@ namespace HumanConnect.AspNetCore.HostileInputTests.Infrastructure;
 /// The app under attack, as a host would write it: real Kestrel on loopback, real cookie authentication, the
 /// library's endpoints (at the root and under <c>/health</c>) calling the sandbox over loopback HTTP, every log
 /// record captured, every upstream call and store write attributed to its case. Bob and alice are connected
-/// before any case runs; alice is the attacker, signed in.
+/// before any case runs; alice is the attacker, signed in. The app runs the legacy flow, or Connect v2
+/// (<c>HumanConnect:ConnectVersion=V2</c>, the sandbox's token endpoint), where <c>POST /connect/sync</c> is live.
 /// </summary>
 internal sealed class HostileHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private HostileHost(WebApplication app, CaseLedger ledger, int port, HostileUsers users)
+    private HostileHost(WebApplication app, CaseLedger ledger, int port, HostileUsers users, HumanConnectVersion connectVersion)
     {
         _app = app;
         Ledger = ledger;
         Port = port;
         Users = users;
+        ConnectVersion = connectVersion;
     }
 
     public string EnvironmentName => _app.Environment.EnvironmentName;
+
+    public HumanConnectVersion ConnectVersion { get; }
+
+    /// <summary>The environment, and the flow when it is Connect v2: how reports name the host.</summary>
+    public string Name => ConnectVersion == HumanConnectVersion.V2 ? $"{EnvironmentName}, Connect v2" : EnvironmentName;
 
     public int Port { get; }
 
@@ -47,8 +54,12 @@ internal sealed class HostileHost : IAsyncDisposable
 
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
-    /// <summary>Starts a host; <paramref name="sessionPool"/> real session tokens for alice are minted once bob and alice are connected.</summary>
-    public static async Task<HostileHost> StartAsync(string environment, int sessionPool, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a host; in the legacy flow, <paramref name="sessionPool"/> real session tokens for alice are minted once
+    /// bob and alice are connected (Connect v2 has no session token for a body to carry).
+    /// </summary>
+    public static async Task<HostileHost> StartAsync(
+        string environment, int sessionPool, CancellationToken cancellationToken, HumanConnectVersion connectVersion = HumanConnectVersion.Legacy)
     {
         var ledger = new CaseLedger();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
@@ -71,7 +82,7 @@ internal sealed class HostileHost : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddAuthorization();
-        var humanConnect = services.AddHumanConnect(_ => { }).UseHumanApiSandbox();
+        var humanConnect = services.AddHumanConnect(options => options.ConnectVersion = connectVersion).UseHumanApiSandbox();
 
         // The Production host is the contract's host, and its Human API is the sandbox: allowed explicitly.
         services.Configure<HumanApiSandboxOptions>(options => options.AllowInProduction = true);
@@ -102,8 +113,10 @@ internal sealed class HostileHost : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         var port = new Uri(address).Port;
-        var users = await HostileUsers.SeedAsync(app.Services, port, sessionPool, cancellationToken);
-        return new HostileHost(app, ledger, port, users);
+        var users = connectVersion == HumanConnectVersion.V2
+            ? await HostileUsers.SeedConnectV2Async(app.Services, port, cancellationToken)
+            : await HostileUsers.SeedAsync(app.Services, port, sessionPool, cancellationToken);
+        return new HostileHost(app, ledger, port, users, connectVersion);
     }
 
     /// <summary>What the store holds for the users a case could touch.</summary>

@@ -76,6 +76,56 @@ internal sealed class HostileUsers
         return new HostileUsers(alice, bob, carol, seeded, ledger.UpstreamCalls.Count, ledger.StoreWrites.Count, sessions);
     }
 
+    /// <summary>
+    /// Connect v2's seeding: the same visitors, and bob and alice connected as Connect v2 connects them (a session minted
+    /// at the sandbox's token endpoint, a source connected through its hosted page's call, then <c>POST /connect/sync</c>
+    /// as the signed-in user), so each has a v2 record. No session token to pool: a v2 body carries none.
+    /// </summary>
+    public static async Task<HostileUsers> SeedConnectV2Async(IServiceProvider services, int port, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var resolver = services.GetRequiredService<IHumanConnectUserResolver>();
+        var bob = await Visitor.SignInAsync(http, Bob, cancellationToken);
+        var alice = await Visitor.SignInAsync(http, Alice, cancellationToken);
+        var carol = await Visitor.SignInAsync(http, Carol, cancellationToken);
+        foreach (var visitor in new[] { bob, alice })
+        {
+            await ConnectV2Async(http, visitor, resolver.GetClientUserId(visitor.User), cancellationToken);
+        }
+
+        var store = services.GetRequiredService<IHumanTokenStore>();
+        var seeded = new StoreSnapshot(await store.GetAsync(Alice, cancellationToken), await store.GetAsync(Bob, cancellationToken));
+        Assert.True(seeded.Alice is { ConnectVersion: HumanConnectVersion.V2, SourcesConnected: true }, $"alice was not connected in v2: {seeded}");
+        Assert.True(seeded.Bob is { ConnectVersion: HumanConnectVersion.V2, SourcesConnected: true }, $"bob was not connected in v2: {seeded}");
+        var ledger = services.GetRequiredService<CaseLedger>();
+        return new HostileUsers(alice, bob, carol, seeded, ledger.UpstreamCalls.Count, ledger.StoreWrites.Count, []);
+    }
+
+    private static async Task ConnectV2Async(HttpClient http, Visitor visitor, string clientUserId, CancellationToken cancellationToken)
+    {
+        using var minted = await http.PostAsJsonAsync("/sandbox/v1/connect/token", new Dictionary<string, string>
+        {
+            ["type"] = "session",
+            ["client_id"] = HumanApiSandboxDefaults.ClientId,
+            ["client_secret"] = HumanApiSandboxDefaults.ClientSecret,
+            ["client_user_id"] = clientUserId,
+        }, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, minted.StatusCode);
+        using var session = JsonDocument.Parse(await minted.Content.ReadAsStringAsync(cancellationToken));
+        var token = session.RootElement.GetProperty("session_token").GetString();
+
+        using var source = await http.PostAsJsonAsync("/sandbox/hapi-connect/api/source",
+            new { token, source = HumanApiSandboxDefaults.DemoSources[0], connected = true }, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, source.StatusCode);
+
+        // What human-connect-v2.js does after Connect reported the change.
+        using var sync = new HttpRequestMessage(HttpMethod.Post, "/connect/sync");
+        sync.Headers.Add("Cookie", visitor.CookieHeader);
+        sync.Headers.Add("RequestVerificationToken", visitor.RequestToken);
+        using var synced = await http.SendAsync(sync, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, synced.StatusCode);
+    }
+
     /// <summary>The sessionTokenObject Connect's "Done" would hand the page, through the sandbox's test shortcut.</summary>
     private static async Task<SessionToken> MintAsync(HttpClient http, string clientUserId, string? publicToken, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ internal static class LibraryCase
     public const string PublicToken = "/connect/public-token";
     public const string Disconnect = "/connect/disconnect";
     public const string Options = "/connect/options";
+    public const string Sync = "/connect/sync";
 
     /// <summary>A JSON body to finish, as text (UTF-8 on the wire).</summary>
     public static HostileCase Json(string name, Func<CaseContext, string> json, int status, string errorCode) =>
