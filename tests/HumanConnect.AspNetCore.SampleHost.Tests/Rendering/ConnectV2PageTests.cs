@@ -13,7 +13,7 @@ namespace HumanConnect.AspNetCore.SampleHost.Tests.Rendering;
 /// </summary>
 public sealed class ConnectV2PageTests : IAsyncLifetime
 {
-    private const string V2ModulePath = "/_content/HumanConnect.AspNetCore/human-connect-v2.js";
+    private const string FingerprintedV2Module = "^/_content/HumanConnect\\.AspNetCore/human-connect-v2\\.[a-z0-9]{10}\\.js$";
 
     private FakeHumanApi _upstream = null!;
 
@@ -54,7 +54,9 @@ public sealed class ConnectV2PageTests : IAsyncLifetime
 
         var nonce = policy.Split("'nonce-")[1].Split('\'')[0];
         var scripts = page.QuerySelectorAll("script").ToList();
-        Assert.Equal([HumanConnectDefaults.ConnectClientScriptUrl, V2ModulePath], scripts.Select(s => s.GetAttribute("src")!.Split('?')[0]));
+        Assert.Equal(2, scripts.Count);
+        Assert.Equal(HumanConnectDefaults.ConnectClientScriptUrl, scripts[0].GetAttribute("src"));
+        Assert.Matches(FingerprintedV2Module, scripts[1].GetAttribute("src"));
         Assert.All(scripts, s => Assert.Equal(nonce, s.GetAttribute("nonce")));
         Assert.Equal("session", Assert.Single(_upstream.ConnectTokenRequests).GetProperty("type").GetString());
     }
@@ -72,7 +74,7 @@ public sealed class ConnectV2PageTests : IAsyncLifetime
         using var module = await browser.GetAsync(new Uri(src, UriKind.Relative), Cancellation);
 
         Assert.Single(_upstream.ConnectTokenRequests);
-        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect-v2\\.js\\?v=[A-Za-z0-9_-]{43}$", src);
+        Assert.Matches(FingerprintedV2Module, src);
         Assert.Equal(HttpStatusCode.OK, module.StatusCode);
         Assert.Contains("data-human-connect-v2", await module.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
@@ -99,8 +101,14 @@ public sealed class ConnectV2PageTests : IAsyncLifetime
         Assert.Equal(TestData.HumanId, page.QuerySelector("#human-id")!.TextContent);
         Assert.Equal("yes", page.QuerySelector("#sources-connected")!.TextContent);
         Assert.Null(page.QuerySelector("#public-token"));
-        Assert.Equal(2, page.QuerySelectorAll("script").Length);
-        Assert.Equal("id", Assert.Single(_upstream.ConnectTokenRequests).GetProperty("type").GetString());
+        // The v2 client, human-connect-v2.js, and the disconnect control's script: disconnecting works in v2 too.
+        var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")!).ToList();
+        Assert.Equal(3, scripts.Count);
+        Assert.Matches(FingerprintedV2Module, scripts[1]);
+        Assert.Matches("^/_content/HumanConnect\\.AspNetCore/human-connect-disconnect\\.[a-z0-9]{10}\\.js$", scripts[2]);
+        Assert.NotNull(page.QuerySelector("button[data-human-connect-disconnect]"));
+        // The button's id token, and one access token that the dashboard's five data calls share.
+        Assert.Equal(["access", "id"], _upstream.ConnectTokenRequests.Select(r => r.GetProperty("type").GetString()).Order());
     }
 
     [Fact]
@@ -112,7 +120,7 @@ public sealed class ConnectV2PageTests : IAsyncLifetime
         var (_, page) = await ButtonPageHost.GetAsync(browser, "/");
 
         var script = Assert.Single(page.QuerySelectorAll("script"));
-        Assert.StartsWith(V2ModulePath + "?v=", script.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Matches(FingerprintedV2Module, script.GetAttribute("src"));
         Assert.Empty(_upstream.ConnectTokenRequests);
     }
 }

@@ -31,6 +31,23 @@ public sealed class V2DataClientTests
     }
 
     [Fact]
+    public async Task Parallel_reads_of_one_scope_share_one_mint()
+    {
+        await using var harness = await StartAsync();
+        await ConnectV2Async(harness);
+        harness.App.Upstream.ExpectToken(V2.Access());
+        harness.Fake.Answer = (context, _) => FakeDataApi.Json(context, """{"humanId":"h1"}""");
+        var data = harness.DataFor();
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => data.GetProfileAsync(Ct)));
+
+        Assert.All(reads, read => Assert.True(read.Succeeded));
+        Assert.Single(harness.App.Upstream.TokenRequests());
+        Assert.Equal(5, harness.Fake.Requests.Count);
+        AssertClean(harness);
+    }
+
+    [Fact]
     public async Task A_401_drops_the_token_and_one_freshly_minted_token_reads()
     {
         await using var harness = await StartAsync();
