@@ -106,34 +106,7 @@
     statusText.textContent = view.tokenType === 'id'
       ? 'These are your data sources. Connect more, or disconnect any.'
       : 'Choose a data source to connect.';
-    var focusTarget = null;
-    var items = view.sources.map(function (source) {
-      var item = document.createElement('li');
-      item.className = 'hc-source' + (source.connected ? ' hc-connected' : '');
-      var label = document.createElement('div');
-      var name = document.createElement('span');
-      name.className = 'hc-source-name';
-      name.textContent = source.name;
-      var state = document.createElement('span');
-      state.className = 'hc-source-state';
-      state.textContent = source.connected ? 'Connected' : 'Not connected';
-      label.append(name, state);
-
-      // The accessible name is "Connect <source>" or "Disconnect <source>"; the visible text stays short.
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.setAttribute('data-source', source.name);
-      button.setAttribute('data-connected', source.connected ? 'true' : 'false');
-      var hidden = document.createElement('span');
-      hidden.className = 'hc-visually-hidden';
-      hidden.textContent = ' ' + source.name;
-      button.append(source.connected ? 'Disconnect' : 'Connect', hidden);
-      if (source.name === focusSource) { focusTarget = button; }
-      item.append(label, button);
-      return item;
-    });
-    list.replaceChildren.apply(list, items);
-    list.hidden = false;
+    var focusTarget = SandboxSourceList.render(list, view.sources, focusSource);
     if (focusTarget) { focusTarget.focus(); }
   }
 

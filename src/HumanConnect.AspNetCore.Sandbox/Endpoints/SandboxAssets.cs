@@ -22,12 +22,14 @@ internal sealed class SandboxAssets
     public SandboxAssets()
     {
         ConnectScript = Load("connect.js", "text/javascript; charset=utf-8");
-        PageScript = Load("connect-ui.js", "text/javascript; charset=utf-8");
+        // Both hosted pages show the same source list: its script goes in front of each page's own, in one file.
+        var sourceList = Read("source-list.js");
+        PageScript = Load("connect-ui.js", "text/javascript; charset=utf-8", sourceList);
         PageStyles = Load("connect-ui.css", "text/css; charset=utf-8");
         StoreScript = Load("store.min.js", "text/javascript; charset=utf-8");
         Spinner = Load("spinner.gif", "image/gif");
         ConnectClientScript = Load("humanapi-connect-client.js", "text/javascript; charset=utf-8");
-        ConnectV2PageScript = Load("hapi-connect.js", "text/javascript; charset=utf-8");
+        ConnectV2PageScript = Load("hapi-connect.js", "text/javascript; charset=utf-8", sourceList);
         ButtonImage = Load("connect-button.svg", "image/svg+xml");
         ConnectLaunchImage = Load("launch-connect-text.svg", "image/svg+xml");
     }
@@ -59,15 +61,20 @@ internal sealed class SandboxAssets
     /// <summary>The image behind the v2 client's iframe while the hosted page loads.</summary>
     public Asset ConnectLaunchImage { get; }
 
-    private static Asset Load(string name, string contentType)
+    private static Asset Load(string name, string contentType, byte[]? prefix = null)
+    {
+        var content = prefix is null ? Read(name) : [.. prefix, (byte)'\n', .. Read(name)];
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"");
+        return new Asset(content, contentType, etag);
+    }
+
+    private static byte[] Read(string name)
     {
         using var stream = typeof(SandboxAssets).Assembly.GetManifestResourceStream($"HumanConnect.Sandbox.{name}")
             ?? throw new InvalidOperationException($"The sandbox asset {name} is missing from the assembly.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var content = buffer.ToArray();
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16))}\"");
-        return new Asset(content, contentType, etag);
+        return buffer.ToArray();
     }
 
     /// <summary>One asset: its bytes, type and a strong ETag of its content.</summary>
