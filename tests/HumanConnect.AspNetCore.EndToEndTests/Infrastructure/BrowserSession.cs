@@ -87,7 +87,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(new Uri(Root, "/").ToString());
+            // DOMContentLoaded, not load: the page's deferred scripts have run by then, which is all a test's next click
+            // needs, and Chromium has been seen (once, under CI load) to leave this navigation's load event unreported.
+            await Page.WaitForURLAsync(new Uri(Root, "/").ToString(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException e)
         {
